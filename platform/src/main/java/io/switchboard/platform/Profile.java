@@ -1,0 +1,46 @@
+package io.switchboard.platform;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A named, fully separate platform: its own ports and its own state directory, so the tests' platform
+ * never collides with a running development stack.
+ */
+public enum Profile {
+    /** For people: the services run against it ({@code up --services}). */
+    DEV("dev", new Ports(9092, 9093, 5432, 8180, 9990)),
+    /** For the test suites: started once for a whole build, or by the first test that needs it. */
+    TEST("test", new Ports(19092, 19093, 15432, 18180, 19990));
+
+    private final String id;
+    private final Ports ports;
+
+    Profile(String id, Ports ports) {
+        this.id = id;
+        this.ports = ports;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public static Profile parse(String value) {
+        String wanted = value.trim().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(p -> p.id.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown profile '" + value + "' (use "
+                        + Arrays.stream(values()).map(Profile::id).collect(Collectors.joining(" or ")) + ")"));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

@@ -1,0 +1,78 @@
+package io.switchboard.platform;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Runs the four services from their packaged jars against the platform (dev profile). */
+final class ServiceRunner {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Workspace workspace;
+    private final StateDir state;
+    private final RunningPlatform platform;
+
+    ServiceRunner(Workspace workspace, StateDir state, RunningPlatform platform) {
+        this.workspace = workspace;
+        this.state = state;
+        this.platform = platform;
+    }
+
+    static Path jar(Workspace workspace, Service service) {
+        return workspace.moduleDir(service).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** Fails, naming the build command, unless every service has been packaged. */
+    static void requireBuilt(Workspace workspace) {
+        List<Service> missing = Stream.of(Service.values()).filter(s -> !Files.isRegularFile(jar(workspace, s))).toList();
+        if (!missing.isEmpty()) {
+            throw new PlatformException("not built: " + missing.stream().map(s -> jar(workspace, s).toString()).collect(Collectors.joining(", "))
+                    + "\n  build them with: ./mvnw -B install -DskipTests"
+                    + (missing.size() == 1 ? "   (or only that one: ./mvnw -B -pl " + missing.get(0).moduleName() + " -am install -DskipTests)" : ""));
+        }
+    }
+
+    Process start(Service service) {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar(workspace, service).toString());
+        return Processes.start(command, platform.serviceEnvironment().environment(service), workspace.moduleDir(service),
+                state.log(service.moduleName()));
+    }
+
+    /** Ready = {@code /q/health/ready} answers 200. */
+    void awaitReady(Service service, Process process, Duration timeout) {
+        URI health = URI.create("http://localhost:" + service.httpPort() + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new PlatformException(service.moduleName() + " exited during start (exit " + process.exitValue() + "); see "
+                        + state.log(service.moduleName()) + "\n" + Processes.tail(state.log(service.moduleName()), 15));
+            }
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(3)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PlatformException("interrupted");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new PlatformException(service.moduleName() + " was not ready (" + health + ") in " + timeout.toSeconds()
+                        + " s; see " + state.log(service.moduleName()));
+            }
+            KafkaBroker.sleep(500);
+        }
+    }
+}
