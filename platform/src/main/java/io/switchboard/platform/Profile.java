@@ -26,8 +26,29 @@ public enum Profile {
         return id;
     }
 
+    /**
+     * The profile's ports. The test profile's can be shifted with {@code SWITCHBOARD_TEST_PORT_OFFSET}
+     * (environment, inherited by the test JVMs) so two checkouts can run their suites side by side.
+     */
     public Ports ports() {
-        return ports;
+        if (this != TEST) {
+            return ports;
+        }
+        int offset = testPortOffset();
+        return new Ports(ports.kafka() + offset, ports.kafkaController() + offset, ports.postgres() + offset,
+                ports.keycloak() + offset, ports.keycloakManagement() + offset);
+    }
+
+    private static int testPortOffset() {
+        String value = System.getenv("SWITCHBOARD_TEST_PORT_OFFSET");
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SWITCHBOARD_TEST_PORT_OFFSET must be a number, was '" + value + "'");
+        }
     }
 
     public static Profile parse(String value) {
