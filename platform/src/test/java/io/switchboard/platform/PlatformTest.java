@@ -152,7 +152,7 @@ class PlatformTest {
         Map<String, String> config = resource.start();
         assertEquals(platform.realmUrl(), config.get("quarkus.oidc.auth-server-url"));
         assertEquals(platform.secrets().gatewayClientSecret(), config.get("quarkus.oidc.credentials.secret"));
-        assertEquals("jdbc:postgresql://localhost:15432/gateway", config.get("quarkus.datasource.jdbc.url"));
+        assertEquals("jdbc:postgresql://localhost:" + platform.ports().postgres() + "/gateway", config.get("quarkus.datasource.jdbc.url"));
         assertTrue(!config.containsKey("quarkus.http.port"));
         resource.stop();
     }

@@ -28,7 +28,7 @@ class ServiceEnvironmentTest {
     @Test
     void eachServiceGetsItsOwnDatabaseAndThePlatformsAddresses(@org.junit.jupiter.api.io.TempDir Path dir) {
         Secrets secrets = Secrets.loadOrCreate(dir.resolve("secrets.env"));
-        RunningPlatform platform = new RunningPlatform(Profile.TEST, Profile.TEST.ports(), secrets);
+        RunningPlatform platform = new RunningPlatform(Profile.TEST, new Ports(19092, 19093, 15432, 18180, 19990), secrets);
         ServiceEnvironment environment = platform.serviceEnvironment();
 
         Map<String, String> ticket = environment.properties(Service.TICKET);
