@@ -24,6 +24,8 @@ public final class Secrets {
     public static final String KEYCLOAK_ADMIN_PASSWORD = "KEYCLOAK_ADMIN_PASSWORD";
     public static final String GATEWAY_CLIENT_SECRET = "GATEWAY_CLIENT_SECRET";
     public static final String DEMO_USER_PASSWORD = "DEMO_USER_PASSWORD";
+    /** The signing secret of the local "demo" webhook source, which the benchmark drives. */
+    public static final String WEBHOOK_DEMO_SECRET = "WEBHOOK_DEMO_SECRET";
 
     /** Keycloak's bootstrap administrator (master realm). */
     public static final String KEYCLOAK_ADMIN_USER = "admin";
@@ -49,6 +51,7 @@ public final class Secrets {
         spec.put(KEYCLOAK_ADMIN_PASSWORD, 24);
         spec.put(GATEWAY_CLIENT_SECRET, 40);
         spec.put(DEMO_USER_PASSWORD, 14);
+        spec.put(WEBHOOK_DEMO_SECRET, 40);
         return spec;
     }
 
@@ -84,6 +87,11 @@ public final class Secrets {
     /** True when this run generated the file: any older data under the state dir belongs to other secrets. */
     public boolean created() {
         return created;
+    }
+
+    /** A secret that a platform started by an older launcher may not have. */
+    public java.util.Optional<String> find(String key) {
+        return java.util.Optional.ofNullable(values.get(key));
     }
 
     public String get(String key) {

@@ -41,6 +41,11 @@ public final class ServiceEnvironment {
         if (service == Service.GATEWAY) {
             p.put("quarkus.oidc.credentials.secret", platform.secrets().gatewayClientSecret());
         }
+        if (service == Service.MENTION) {
+            // The signed webhook source that the benchmark and local scripts post to.
+            platform.secrets().find(Secrets.WEBHOOK_DEMO_SECRET)
+                    .ifPresent(secret -> p.put("switchboard.webhook.sources.demo.secret", secret));
+        }
         return p;
     }
 
