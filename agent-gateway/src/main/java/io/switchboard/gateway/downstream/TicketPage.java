@@ -1,0 +1,11 @@
+package io.switchboard.gateway.downstream;
+
+import java.util.List;
+
+/** One page of ticket-service's ticket search; {@code nextCursor} is null on the last page. */
+public record TicketPage(List<TicketSummary> items, String nextCursor) {
+
+    public TicketPage {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+}
