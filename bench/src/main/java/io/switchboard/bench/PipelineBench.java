@@ -24,7 +24,7 @@ import io.switchboard.platform.Workspace;
 final class PipelineBench {
 
     /** The recorded conversations, the same file mention-service's replay source feeds the demo from. */
-    static final Path RECORDED = Path.of("mention-service/src/main/resources/replay/twitter-customer-care.json");
+    static final Path RECORDED = Path.of("mention-service/src/main/resources/replay/ibm-twitter-customer-care-sample.json");
     static final String WEBHOOK_SOURCE = "demo";
     static final Duration DRAIN = Duration.ofSeconds(60);
 

@@ -7,7 +7,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,8 +45,12 @@ final class ServiceRunner {
     Process start(Service service) {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", jar(workspace, service).toString());
-        return Processes.start(command, platform.serviceEnvironment().environment(service), workspace.moduleDir(service),
-                state.log(service.moduleName()));
+        Map<String, String> environment = new LinkedHashMap<>(platform.serviceEnvironment().environment(service));
+        if (service == Service.MENTION) {
+            // The local stack is a demo: recorded conversations flow in so the agent app has work at once.
+            environment.put("SWITCHBOARD_REPLAY_ENABLED", "true");
+        }
+        return Processes.start(command, environment, workspace.moduleDir(service), state.log(service.moduleName()));
     }
 
     /** Ready = {@code /q/health/ready} answers 200. */
