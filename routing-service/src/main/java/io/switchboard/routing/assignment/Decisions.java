@@ -1,0 +1,140 @@
+package io.switchboard.routing.assignment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.routing.TicketQueued;
+import io.switchboard.routing.agent.AgentStore;
+import io.switchboard.routing.infra.db.TeamLocks;
+import io.switchboard.routing.infra.db.Transactions;
+import io.switchboard.routing.infra.outbox.Outbox;
+import io.switchboard.routing.queue.Queue;
+import io.switchboard.routing.queue.QueueStore;
+import io.switchboard.routing.ticket.TicketStore;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The shape of every routing transaction, so none can skip a step:
+ * <ol>
+ * <li>(for a consumed event) record it as processed, or stop if it already was;</li>
+ * <li>read what the change concerns without locks, to learn which teams it touches;</li>
+ * <li>lock those teams, then do the change on re-read, row-locked data (a change that turns out to
+ * touch a team not locked is started again);</li>
+ * <li>dispatch the locked teams, say TicketQueued for tickets it queued that are still waiting;</li>
+ * <li>write every decision to the outbox, commit, then tell the observer.</li>
+ * </ol>
+ */
+public final class Decisions {
+
+    /** What a change touches (step 2) and the change itself (step 3). */
+    public interface Step<T> {
+
+        Set<String> teams();
+
+        Uni<T> apply(RoutingTx tx);
+
+        static <T> Step<T> of(Set<String> teams, Function<RoutingTx, Uni<T>> change) {
+            return new Step<>() {
+                @Override
+                public Set<String> teams() {
+                    return teams;
+                }
+
+                @Override
+                public Uni<T> apply(RoutingTx tx) {
+                    return change.apply(tx);
+                }
+            };
+        }
+
+        /** Nothing to do. */
+        static <T> Step<T> none(T result) {
+            return of(Set.of(), tx -> Uni.createFrom().item(result));
+        }
+    }
+
+    private final Transactions transactions;
+    private final Dispatcher dispatcher;
+    private final AgentStore agents;
+    private final TicketStore tickets;
+    private final QueueStore queues;
+    private final WaitReasons waitReasons;
+    private final DecisionObserver observer;
+
+    public Decisions(Transactions transactions, Dispatcher dispatcher, AgentStore agents, TicketStore tickets,
+            QueueStore queues, WaitReasons waitReasons, DecisionObserver observer) {
+        this.transactions = transactions;
+        this.dispatcher = dispatcher;
+        this.agents = agents;
+        this.tickets = tickets;
+        this.queues = queues;
+        this.waitReasons = waitReasons;
+        this.observer = observer;
+    }
+
+    public <T> Uni<T> decide(Function<SqlConnection, Uni<Step<T>>> prepare) {
+        return transactions.inTransaction(connection -> prepare.apply(connection)
+                        .flatMap(step -> run(connection, step)))
+                .invoke(done -> observer.committed(done.tx().events(), done.tx().firstAssignmentsOpenedAt()))
+                .map(Done::result);
+    }
+
+    /** {@link #decide} for a consumed event: done once, whatever the redeliveries. Null when it was a redelivery. */
+    public <T> Uni<T> decideOnce(SwitchboardEvent event, Function<SqlConnection, Uni<Step<T>>> prepare) {
+        return decide(connection -> markProcessed(connection, event)
+                .flatMap(first -> first ? prepare.apply(connection) : Uni.createFrom().item(Step.<T>none(null))));
+    }
+
+    /** The service-kit's idempotency record, written on this transaction's connection. */
+    static Uni<Boolean> markProcessed(SqlConnection connection, SwitchboardEvent event) {
+        return connection.preparedQuery("insert into processed_event (event_id, event_type, processed_at)"
+                        + " values ($1, $2, now()) on conflict (event_id) do nothing")
+                .execute(Tuple.of(event.eventId(), event.ceType()))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private record Done<T>(T result, RoutingTx tx) {
+    }
+
+    private <T> Uni<Done<T>> run(SqlConnection connection, Step<T> step) {
+        return TeamLocks.lock(connection, step.teams())
+                .map(now -> new RoutingTx(connection, now, step.teams()))
+                .flatMap(tx -> step.apply(tx)
+                        .flatMap(result -> dispatcher.dispatch(tx)
+                                .flatMap(assigned -> announceWaiting(tx, assigned))
+                                .flatMap(ignored -> Outbox.append(connection, tx.events()))
+                                .replaceWith(new Done<>(result, tx))));
+    }
+
+    private Uni<Void> announceWaiting(RoutingTx tx, Set<UUID> assigned) {
+        List<RoutingTx.Enqueued> waiting = new ArrayList<>();
+        tx.enqueued().stream().filter(e -> !assigned.contains(e.ticketId())).forEach(waiting::add);
+        if (waiting.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return queues.all(tx.connection()).flatMap(all -> Multi.createFrom().iterable(waiting)
+                .onItem().transformToUniAndConcatenate(e -> announce(tx, all, e))
+                .collect().last()
+                .replaceWithVoid());
+    }
+
+    private Uni<Void> announce(RoutingTx tx, Map<String, Queue> all, RoutingTx.Enqueued e) {
+        Queue queue = all.get(e.queueId());
+        return tickets.position(tx.connection(), e.ticketId(), tx.now())
+                .flatMap(position -> (e.requeued()
+                        ? Uni.createFrom().item(TicketQueued.Reason.REQUEUED)
+                        : agents.members(tx.connection(), Set.of(queue.team()))
+                                .map(members -> waitReasons.why(members, queue, e.language())))
+                        .invoke(reason -> tx.emit(TicketQueued.of(e.ticketId(), queue.id(), queue.team(), e.priority(),
+                                position, reason))))
+                .replaceWithVoid();
+    }
+}

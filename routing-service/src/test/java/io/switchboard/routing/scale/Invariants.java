@@ -1,0 +1,173 @@
+package io.switchboard.routing.scale;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
+import io.switchboard.events.EventCodec;
+import io.switchboard.events.SwitchboardEvent;
+import io.switchboard.events.routing.AssignmentDecided;
+import io.switchboard.events.routing.AssignmentReleased;
+import io.switchboard.routing.Routing;
+import io.switchboard.routing.agent.Agent;
+import io.switchboard.routing.assignment.Eligibility;
+import io.switchboard.routing.queue.Queue;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * The three properties routing promises with any number of replicas, checked on the database once
+ * the instances are quiet, and on the decision log (the outbox and the agents' capacity changes,
+ * replayed in the order of the sequence both share):
+ * <ol>
+ * <li>no ticket ever has two assignees;</li>
+ * <li>no agent ever holds more tickets than their capacity;</li>
+ * <li>no ticket waits while an agent who could take it has free capacity.</li>
+ * </ol>
+ */
+final class Invariants {
+
+    private final Pool pool;
+    private final ScaleWorld world;
+    private final Routing routing;
+
+    Invariants(Pool pool, ScaleWorld world, Routing routing) {
+        this.pool = pool;
+        this.world = world;
+        this.routing = routing;
+    }
+
+    List<String> onFinalState() {
+        List<String> violations = new ArrayList<>();
+        UUID[] tickets = world.tickets.toArray(UUID[]::new);
+        String[] agents = world.agents.toArray(String[]::new);
+
+        for (Row row : await(pool.preparedQuery("select ticket_id, count(*) as n from assignment where ticket_id = any($1)"
+                + " and released_at is null group by ticket_id having count(*) > 1").execute(Tuple.of((Object) tickets)))) {
+            violations.add("1: ticket " + row.getUUID("ticket_id") + " has " + row.getLong("n") + " assignees");
+        }
+        for (Row row : await(pool.preparedQuery("select a.id, a.capacity, a.active_count, (select count(*) from assignment s"
+                + " where s.agent_id = a.id and s.released_at is null) as held from agent a where a.id = any($1)")
+                .execute(Tuple.of((Object) agents)))) {
+            long held = row.getLong("held");
+            if (held > row.getInteger("capacity")) {
+                violations.add("2: agent " + row.getString("id") + " holds " + held + " > capacity " + row.getInteger("capacity"));
+            }
+            if (held != row.getInteger("active_count")) {
+                violations.add("2: agent " + row.getString("id") + " counted " + row.getInteger("active_count") + " but holds " + held);
+            }
+        }
+        for (Row row : await(pool.preparedQuery("select t.ticket_id, t.status, exists (select 1 from assignment s where"
+                + " s.ticket_id = t.ticket_id and s.released_at is null) as held from routed_ticket t where t.ticket_id = any($1)")
+                .execute(Tuple.of((Object) tickets)))) {
+            boolean assigned = "ASSIGNED".equals(row.getString("status"));
+            if (assigned != row.getBoolean("held")) {
+                violations.add("1: ticket " + row.getUUID("ticket_id") + " is " + row.getString("status")
+                        + (row.getBoolean("held") ? " with" : " without") + " an assignee");
+            }
+        }
+        violations.addAll(nothingWaitsForAFreeAgent());
+        return violations;
+    }
+
+    private List<String> nothingWaitsForAFreeAgent() {
+        List<String> violations = new ArrayList<>();
+        Eligibility eligibility = new Eligibility(routing.teams());
+        Map<String, Queue> queues = await(routing.transactions().read(c -> routing.queues().all(c)));
+        List<Agent> agents = await(routing.transactions().read(c -> routing.agents().all(c))).stream()
+                .filter(a -> world.agents.contains(a.id())).toList();
+        var waiting = await(pool.preparedQuery("select ticket_id, queue_id, language from routed_ticket"
+                + " where ticket_id = any($1) and status = 'WAITING'").execute(Tuple.of((Object) world.tickets.toArray(UUID[]::new))));
+        for (Row ticket : waiting) {
+            Queue queue = queues.get(ticket.getString("queue_id"));
+            for (Agent agent : agents) {
+                if (eligibility.canTake(agent, queue, ticket.getString("language"))) {
+                    violations.add("3: ticket " + ticket.getUUID("ticket_id") + " waits in " + queue.id() + " while "
+                            + agent.id() + " could take it");
+                }
+            }
+        }
+        return violations;
+    }
+
+    /** Replays every decision about the world's tickets and agents, with the capacity in force at each. */
+    List<String> onDecisionLog() {
+        List<String> violations = new ArrayList<>();
+        String[] ticketKeys = world.tickets.stream().map(UUID::toString).toArray(String[]::new);
+        String[] agents = world.agents.toArray(String[]::new);
+        // Tickets of the world, and anything else that reached its agents (another configuration sharing
+        // the database may hand its escalations to the world's supervisors).
+        var rows = await(pool.preparedQuery("select seq, kind, agent_id, capacity, ce_type, payload from ("
+                + " select id as seq, 'event' as kind, null as agent_id, null::int as capacity, ce_type, payload from outbox"
+                + " where message_key = any($1) or (payload::jsonb ->> 'agentId') = any($2)"
+                + " union all select seq, 'capacity', agent_id, capacity, null, null from agent_change where agent_id = any($2)"
+                + ") log order by seq").execute(Tuple.of(ticketKeys, agents)));
+        Map<UUID, String> holder = new HashMap<>();
+        Map<String, Integer> load = new HashMap<>();
+        Map<String, Integer> capacity = new HashMap<>();
+        int decided = 0;
+        for (Row row : rows) {
+            if ("capacity".equals(row.getString("kind"))) {
+                capacity.put(row.getString("agent_id"), row.getInteger("capacity"));
+                continue;
+            }
+            SwitchboardEvent event = EventCodec.decode(row.getString("ce_type"),
+                    row.getString("payload").getBytes(StandardCharsets.UTF_8));
+            if (event instanceof AssignmentDecided d) {
+                decided++;
+                if (holder.containsKey(d.ticketId())) {
+                    violations.add("1: log gives " + d.ticketId() + " to " + d.agentId() + " while " + holder.get(d.ticketId())
+                            + " holds it");
+                }
+                holder.put(d.ticketId(), d.agentId());
+                int after = load.merge(d.agentId(), 1, Integer::sum);
+                Integer cap = capacity.get(d.agentId());
+                if (world.agents.contains(d.agentId()) && (cap == null || after > cap)) {
+                    violations.add("2: log gives " + d.agentId() + " a ticket #" + after + " with capacity " + cap);
+                }
+            } else if (event instanceof AssignmentReleased r) {
+                if (!r.agentId().equals(holder.get(r.ticketId()))) {
+                    violations.add("1: log releases " + r.ticketId() + " from " + r.agentId() + " who does not hold it");
+                }
+                holder.remove(r.ticketId());
+                load.merge(r.agentId(), -1, Integer::sum);
+            }
+        }
+        if (decided == 0) {
+            violations.add("the log holds no decision at all");
+        }
+        for (String agent : world.agents) {
+            Agent now = await(routing.transactions().read(c -> routing.agents().find(c, agent))).orElseThrow();
+            if (load.getOrDefault(agent, 0) != now.load()) {
+                violations.add("2: replayed load of " + agent + " is " + load.getOrDefault(agent, 0) + ", the database says "
+                        + now.load());
+            }
+        }
+        return violations;
+    }
+
+    /** The world's tickets that agents hold now. */
+    List<UUID> held() {
+        List<UUID> held = new ArrayList<>();
+        await(pool.preparedQuery("select ticket_id from routed_ticket where ticket_id = any($1) and status = 'ASSIGNED'")
+                .execute(Tuple.of((Object) world.tickets.toArray(UUID[]::new))))
+                .forEach(row -> held.add(row.getUUID("ticket_id")));
+        return held;
+    }
+
+    int decisionsLogged() {
+        String[] ticketKeys = world.tickets.stream().map(UUID::toString).toArray(String[]::new);
+        return await(pool.preparedQuery("select count(*) as n from outbox where message_key = any($1)")
+                .execute(Tuple.of((Object) ticketKeys))).iterator().next().getLong("n").intValue();
+    }
+
+    private static <T> T await(Uni<T> uni) {
+        return uni.await().atMost(Duration.ofSeconds(120));
+    }
+}
