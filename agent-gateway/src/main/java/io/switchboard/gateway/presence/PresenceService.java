@@ -16,6 +16,7 @@ import io.switchboard.events.agent.Presence;
 import io.switchboard.gateway.infra.security.SignedInUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 /**
  * Agents' presence: sign-in (their first live connection), status changes (the presence switch),
@@ -42,7 +43,7 @@ public class PresenceService {
 
     /** A browser of the agent connected: a sign-in unless they were already signed in and seen lately. */
     public Uni<Presence> connected(SignedInUser agent) {
-        return Panache.withTransaction(() -> repository.findById(agent.subject()).flatMap(row -> {
+        return Panache.withTransaction(() -> repository.findById(agent.subject(), LockModeType.PESSIMISTIC_WRITE).flatMap(row -> {
             Instant now = clock.instant();
             boolean signedIn = row != null && row.presence != Presence.OFFLINE
                     && row.lastSeenAt.isAfter(now.minus(staleAfter));
@@ -57,13 +58,13 @@ public class PresenceService {
 
     /** The presence switch (online/away). */
     public Uni<Presence> change(SignedInUser agent, Presence presence) {
-        return Panache.withTransaction(() -> repository.findById(agent.subject())
+        return Panache.withTransaction(() -> repository.findById(agent.subject(), LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(row -> publishAndStore(agent, row, presence, row == null ? null : row.presence,
                         row == null || row.presence == Presence.OFFLINE ? Cause.SIGN_IN : Cause.STATUS_CHANGE)));
     }
 
     public Uni<Void> signOut(SignedInUser agent) {
-        return Panache.withTransaction(() -> repository.findById(agent.subject()).flatMap(row -> {
+        return Panache.withTransaction(() -> repository.findById(agent.subject(), LockModeType.PESSIMISTIC_WRITE).flatMap(row -> {
             if (row != null && row.presence == Presence.OFFLINE) {
                 return Uni.createFrom().voidItem();
             }
@@ -72,7 +73,11 @@ public class PresenceService {
         }));
     }
 
-    /** Repeats the presence of agents with a live connection here, so routing keeps them in. */
+    /**
+     * Repeats the presence of agents with a live connection here, so routing keeps them in. Every
+     * write path locks the agent's row, so a heartbeat never repeats a presence that a concurrent
+     * change has just replaced (routing would otherwise see the agent flip back).
+     */
     public Uni<Void> heartbeat(List<SignedInUser> agents) {
         if (agents.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -84,7 +89,7 @@ public class PresenceService {
     }
 
     private Uni<Void> beat(SignedInUser agent) {
-        return repository.findById(agent.subject()).flatMap(row -> {
+        return repository.findById(agent.subject(), LockModeType.PESSIMISTIC_WRITE).flatMap(row -> {
             if (row == null || row.presence == Presence.OFFLINE) {
                 return Uni.createFrom().voidItem();
             }

@@ -77,6 +77,7 @@ public final class Kafka {
     public static final class Reader implements AutoCloseable {
 
         private final KafkaConsumer<String, byte[]> consumer;
+        private final java.util.ArrayDeque<ConsumerRecord<String, byte[]>> pending = new java.util.ArrayDeque<>();
 
         public Reader(String topic) {
             Properties p = new Properties();
@@ -98,7 +99,12 @@ public final class Kafka {
             List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                if (pending.isEmpty()) {
+                    consumer.poll(Duration.ofMillis(200)).forEach(pending::add);
+                }
+                // Records after the match stay pending for the next await, in order.
+                while (!pending.isEmpty()) {
+                    ConsumerRecord<String, byte[]> record = pending.poll();
                     seen.add(record);
                     if (wanted.test(record)) {
                         return record;
