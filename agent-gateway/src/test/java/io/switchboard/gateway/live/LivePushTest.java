@@ -140,6 +140,9 @@ class LivePushTest {
         UUID ticket = UUID.randomUUID();
         Kafka.publish(AssignmentDecided.of(ticket, DemoAgents.subject("ava"), "cc-default", "customer-care",
                 AssignmentDecided.Reason.BEST_FIT, null), LivePipeline.ROUTING);
+        // Messages go to the ticket's holder, and the two topics are read independently: wait until
+        // the gateway knows ava holds the ticket before the message that must reach her.
+        ava.await(LiveClient.ofType("assignment", ticket), PUSH);
         Kafka.publish(MessageAdded.internalNote(ticket, UUID.randomUUID(), new MessageAdded.Author("a", "A"), "after"),
                 LivePipeline.TICKETS);
         ava.await(LiveClient.ofType("message", ticket), PUSH);
