@@ -116,9 +116,9 @@ public final class Launcher {
         out.printf(ROW, "Realm", p.realmUrl(), "");
         if (services) {
             for (Service service : Service.values()) {
-                out.printf(ROW, service.moduleName(), "http://localhost:" + service.httpPort(), readyIn(times, service.moduleName()));
+                out.printf(ROW, service.moduleName(), "http://localhost:" + p.ports().http(service), readyIn(times, service.moduleName()));
             }
-            out.printf(ROW, "Agent app", "http://localhost:" + Service.GATEWAY.httpPort() + "/", "");
+            out.printf(ROW, "Agent app", "http://localhost:" + p.ports().http(Service.GATEWAY) + "/", "");
         }
         out.println("Demo logins (password " + p.secrets().demoUserPassword() + "):");
         for (DemoUsers.DemoUser user : DemoUsers.ALL) {

@@ -181,9 +181,8 @@ public final class Platform {
     }
 
     private void startKeycloak(Secrets secrets) {
-        String gatewayUrl = profile == Profile.DEV
-                ? "http://localhost:" + Service.GATEWAY.httpPort()
-                : "http://localhost:8081"; // the port Quarkus tests listen on
+        // The test profile's gateway port is also the gateway tests' quarkus.http.test-port (PlatformTestResource).
+        String gatewayUrl = "http://localhost:" + profile.ports().http(Service.GATEWAY);
         KeycloakServer keycloak = new KeycloakServer(state, profile.ports(), secrets, gatewayUrl, log);
         Process[] kc = new Process[1];
         register("keycloak", 1, () -> Processes.terminate(kc[0].toHandle(), Duration.ofSeconds(30)),
@@ -295,7 +294,7 @@ public final class Platform {
         PortCheck.requireFree("Keycloak management", ports.keycloakManagement());
         if (services) {
             for (Service service : Service.values()) {
-                PortCheck.requireFree(service.moduleName(), service.httpPort());
+                PortCheck.requireFree(service.moduleName(), ports.http(service));
             }
         }
     }

@@ -41,8 +41,8 @@ final class PlatformStatus {
         allUp &= line(out, s, "keycloak", "http://localhost:" + ports.keycloak(), KeycloakServer.answers(ports));
         for (Service service : Service.values()) {
             if (s.process(service.moduleName()).isPresent()) {
-                allUp &= line(out, s, service.moduleName(), "http://localhost:" + service.httpPort(),
-                        KeycloakServer.get("http://localhost:" + service.httpPort() + "/q/health/ready").isPresent());
+                allUp &= line(out, s, service.moduleName(), "http://localhost:" + ports.http(service),
+                        KeycloakServer.get("http://localhost:" + ports.http(service) + "/q/health/ready").isPresent());
             }
         }
         if (!s.ready()) {

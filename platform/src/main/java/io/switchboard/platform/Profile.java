@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  */
 public enum Profile {
     /** For people: the services run against it ({@code up --services}). */
-    DEV("dev", new Ports(9092, 9093, 5432, 8180, 9990)),
+    DEV("dev", new Ports(9092, 9093, 5432, 8180, 9990, 0)),
     /** For the test suites: started once for a whole build, or by the first test that needs it. */
-    TEST("test", new Ports(19092, 19093, 15432, 18180, 19990));
+    TEST("test", new Ports(19092, 19093, 15432, 18180, 19990, 10000));
 
     private final String id;
     private final Ports ports;
@@ -36,7 +36,7 @@ public enum Profile {
         }
         int offset = testPortOffset();
         return new Ports(ports.kafka() + offset, ports.kafkaController() + offset, ports.postgres() + offset,
-                ports.keycloak() + offset, ports.keycloakManagement() + offset);
+                ports.keycloak() + offset, ports.keycloakManagement() + offset, ports.serviceShift() + offset);
     }
 
     private static int testPortOffset() {

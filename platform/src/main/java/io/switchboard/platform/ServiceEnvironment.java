@@ -21,7 +21,7 @@ public final class ServiceEnvironment {
     /** Every property the launcher sets for a service, {@code quarkus.http.port} included. */
     public Map<String, String> properties(Service service) {
         Map<String, String> p = new LinkedHashMap<>(testProperties(service));
-        p.put("quarkus.http.port", Integer.toString(service.httpPort()));
+        p.put("quarkus.http.port", Integer.toString(platform.ports().http(service)));
         return p;
     }
 

@@ -55,7 +55,7 @@ final class ServiceRunner {
 
     /** Ready = {@code /q/health/ready} answers 200. */
     void awaitReady(Service service, Process process, Duration timeout) {
-        URI health = URI.create("http://localhost:" + service.httpPort() + "/q/health/ready");
+        URI health = URI.create("http://localhost:" + platform.ports().http(service) + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (!process.isAlive()) {

@@ -37,6 +37,7 @@ class RealmTemplateTest {
         JsonNode realm = realm();
         for (DemoUsers.DemoUser user : DemoUsers.ALL) {
             JsonNode u = find(realm.get("users"), "username", user.username());
+            assertEquals(user.subject(), u.get("id").asText(), "the realm pins the subject configuration names agents by");
             assertEquals(user.email(), u.get("email").asText());
             assertTrue(u.get("emailVerified").asBoolean());
             assertEquals(user.firstName(), u.get("firstName").asText());

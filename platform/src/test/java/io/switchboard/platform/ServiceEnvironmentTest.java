@@ -28,7 +28,7 @@ class ServiceEnvironmentTest {
     @Test
     void eachServiceGetsItsOwnDatabaseAndThePlatformsAddresses(@org.junit.jupiter.api.io.TempDir Path dir) {
         Secrets secrets = Secrets.loadOrCreate(dir.resolve("secrets.env"));
-        RunningPlatform platform = new RunningPlatform(Profile.TEST, new Ports(19092, 19093, 15432, 18180, 19990), secrets);
+        RunningPlatform platform = new RunningPlatform(Profile.TEST, new Ports(19092, 19093, 15432, 18180, 19990, 10000), secrets);
         ServiceEnvironment environment = platform.serviceEnvironment();
 
         Map<String, String> ticket = environment.properties(Service.TICKET);
@@ -39,18 +39,18 @@ class ServiceEnvironmentTest {
         assertEquals("localhost:19092", ticket.get("kafka.bootstrap.servers"));
         assertEquals("http://localhost:18180/realms/switchboard", ticket.get("quarkus.oidc.auth-server-url"));
         assertEquals("ticket-service", ticket.get("quarkus.oidc.client-id"));
-        assertEquals("8082", ticket.get("quarkus.http.port"));
+        assertEquals("18082", ticket.get("quarkus.http.port"), "the test profile shifts the services off the development ports");
         assertFalse(ticket.containsKey("quarkus.oidc.credentials.secret"), "only the gateway is a confidential client");
 
         Map<String, String> gateway = environment.properties(Service.GATEWAY);
         assertEquals(secrets.gatewayClientSecret(), gateway.get("quarkus.oidc.credentials.secret"));
-        assertEquals("8080", gateway.get("quarkus.http.port"));
+        assertEquals("18080", gateway.get("quarkus.http.port"));
 
         assertFalse(environment.testProperties(Service.MENTION).containsKey("quarkus.http.port"), "tests choose their own port");
 
         Map<String, String> env = environment.environment(Service.ROUTING);
         assertEquals("postgresql://localhost:15432/routing", env.get("QUARKUS_DATASOURCE_REACTIVE_URL"));
-        assertEquals("8083", env.get("QUARKUS_HTTP_PORT"));
+        assertEquals("18083", env.get("QUARKUS_HTTP_PORT"));
         assertEquals(environment.properties(Service.ROUTING).size(), env.size());
         assertTrue(env.keySet().stream().allMatch(name -> name.matches("[A-Z0-9_]+")));
     }

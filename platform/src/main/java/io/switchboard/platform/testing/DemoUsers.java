@@ -22,8 +22,12 @@ public final class DemoUsers {
     public static final String SAM = "sam";
     public static final String ADA = "ada";
 
-    /** A demo user as the realm defines it; {@code languages} is also a token claim. */
-    public record DemoUser(String username, String firstName, String lastName, List<String> roles, List<String> teams,
+    /**
+     * A demo user as the realm defines it; {@code languages} is also a token claim. The realm pins the
+     * {@code subject} (the tokens' {@code sub}, Keycloak's user id) so that configuration can name an
+     * agent by the identity every service sees, the same on every machine.
+     */
+    public record DemoUser(String subject, String username, String firstName, String lastName, List<String> roles, List<String> teams,
                            List<String> languages) {
 
         public String email() {
@@ -36,13 +40,13 @@ public final class DemoUsers {
         }
     }
 
-    public static final DemoUser AVA_USER = new DemoUser(AVA, "Ava", "Lindqvist",
+    public static final DemoUser AVA_USER = new DemoUser("00000000-0000-4000-8000-00000000a7a0", AVA, "Ava", "Lindqvist",
             List.of(ROLE_AGENT), List.of(TEAM_CUSTOMER_CARE), List.of("en"));
-    public static final DemoUser MATEO_USER = new DemoUser(MATEO, "Mateo", "García",
+    public static final DemoUser MATEO_USER = new DemoUser("00000000-0000-4000-8000-0000000a7e00", MATEO, "Mateo", "García",
             List.of(ROLE_AGENT), List.of(TEAM_TECH_SUPPORT), List.of("es", "en"));
-    public static final DemoUser SAM_USER = new DemoUser(SAM, "Sam", "Okafor",
+    public static final DemoUser SAM_USER = new DemoUser("00000000-0000-4000-8000-000000005a00", SAM, "Sam", "Okafor",
             List.of(ROLE_SUPERVISOR, ROLE_AGENT), List.of(TEAM_CUSTOMER_CARE, TEAM_TECH_SUPPORT), List.of("en"));
-    public static final DemoUser ADA_USER = new DemoUser(ADA, "Ada", "Byron",
+    public static final DemoUser ADA_USER = new DemoUser("00000000-0000-4000-8000-00000000ada0", ADA, "Ada", "Byron",
             List.of(ROLE_ADMIN), List.of(), List.of("en"));
 
     public static final List<DemoUser> ALL = List.of(AVA_USER, MATEO_USER, SAM_USER, ADA_USER);

@@ -1,7 +1,10 @@
 package io.switchboard.platform.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.switchboard.platform.RunningPlatform;
 import io.switchboard.platform.Service;
+
+import java.util.HashMap;
 
 import java.util.Map;
 
@@ -38,7 +41,14 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         if (service == null) {
             init(Map.of());
         }
-        return TestPlatform.get().serviceEnvironment().testProperties(service);
+        RunningPlatform platform = TestPlatform.get();
+        Map<String, String> properties = new HashMap<>(platform.serviceEnvironment().testProperties(service));
+        if (service == Service.GATEWAY) {
+            // Fixed, not random: the browser tests sign in through Keycloak, whose realm only lets it
+            // redirect back to the test profile's gateway port.
+            properties.put("quarkus.http.test-port", Integer.toString(platform.ports().http(Service.GATEWAY)));
+        }
+        return properties;
     }
 
     /**

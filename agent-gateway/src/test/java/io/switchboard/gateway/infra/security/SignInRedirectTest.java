@@ -36,7 +36,7 @@ class SignInRedirectTest {
                 .contains("response_type=code")
                 .contains("code_challenge_method=S256")
                 .contains("code_challenge=")
-                .contains("redirect_uri=http%3A%2F%2Flocalhost%3A8081%2Fauth%2Fcallback");
+                .contains("redirect_uri=http%3A%2F%2Flocalhost%3A" + io.restassured.RestAssured.port + "%2Fauth%2Fcallback");
         // The state cookie of the sign-in in progress is HttpOnly too.
         assertThat(response.headers().getValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith("q_auth").containsIgnoringCase("HttpOnly"));
