@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useState } from 'preact/hooks';
-import { api } from './api';
-import type { Message, TicketSummary, TicketView } from './model';
+import { api, ApiError } from './api';
+import type { TicketSummary, TicketUpdate, TicketView } from './model';
 import { checkDraft, fillPlaceholders, visibilityOf, withSignature, type ComposeMode } from './composer';
 
 interface Props {
@@ -10,7 +10,7 @@ interface Props {
   ticket: TicketSummary;
   composer: TicketView['composer'];
   agentName: string;
-  onSent: (message: Message) => void;
+  onSent: (update: TicketUpdate) => void;
   onStatus: (status: 'RESOLVED' | 'PENDING_CUSTOMER') => void;
 }
 
@@ -22,14 +22,17 @@ const MODES: { mode: ComposeMode; label: string }[] = [
 
 /** Reply (public or private) or note, with the channel's limit, the PII guard, canned responses and signature. */
 export function Composer({ draftRef: area, ticket, composer, agentName, onSent, onStatus }: Props) {
-  const [mode, setMode] = useState<ComposeMode>(ticket.visibility === 'PRIVATE' ? 'private' : 'public');
+  const publicAnswer = composer.publicLimit !== null;
+  const [mode, setMode] = useState<ComposeMode>(ticket.visibility === 'PRIVATE' || !publicAnswer ? 'private' : 'public');
   const [text, setText] = useState('');
   const [sign, setSign] = useState(true);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // ticket-service refused the reply and said a private answer would be accepted.
+  const [offerPrivate, setOfferPrivate] = useState(false);
 
   const outgoing = mode === 'note' ? text : withSignature(text, composer.signature, sign);
-  const check = checkDraft(outgoing, mode, composer);
+  const check = checkDraft(outgoing, mode, composer, ticket.channel);
   const nearLimit = check.length > check.limit * 0.9;
 
   const useCanned = (id: string) => {
@@ -47,14 +50,16 @@ export function Composer({ draftRef: area, ticket, composer, agentName, onSent, 
     if (check.blockedBecause || sending) return;
     setSending(true);
     setProblem(null);
+    setOfferPrivate(false);
     try {
-      const message = mode === 'note'
-        ? await api.post<Message>(`/api/v1/tickets/${ticket.id}/notes`, { text })
-        : await api.post<Message>(`/api/v1/tickets/${ticket.id}/replies`, { text: outgoing, visibility: visibilityOf(mode) });
-      onSent(message);
+      const update = mode === 'note'
+        ? await api.post<TicketUpdate>(`/api/v1/tickets/${ticket.id}/notes`, { text })
+        : await api.post<TicketUpdate>(`/api/v1/tickets/${ticket.id}/replies`, { text: outgoing, visibility: visibilityOf(mode) });
+      onSent(update);
       setText('');
     } catch (err) {
       setProblem((err as Error).message);
+      setOfferPrivate(err instanceof ApiError && mode === 'public' && err.suggestedVisibility === 'PRIVATE');
     } finally {
       setSending(false);
     }
@@ -65,7 +70,7 @@ export function Composer({ draftRef: area, ticket, composer, agentName, onSent, 
       <h3 id="composer-title">Answer</h3>
       <fieldset class="modes">
         <legend>Send as</legend>
-        {MODES.map(m => (
+        {MODES.filter(m => m.mode !== 'public' || publicAnswer).map(m => (
           <label key={m.mode}>
             <input type="radio" name="mode" value={m.mode} checked={mode === m.mode} onChange={() => setMode(m.mode)} />
             {m.label}
@@ -101,6 +106,11 @@ export function Composer({ draftRef: area, ticket, composer, agentName, onSent, 
         </div>
       )}
       <p id="composer-problem" class="problem" role={problem ? 'alert' : undefined}>{problem ?? ''}</p>
+      {offerPrivate && mode === 'public' && (
+        <button type="button" class="answer-privately" onClick={() => { setMode('private'); setOfferPrivate(false); }}>
+          Answer privately instead
+        </button>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={!!check.blockedBecause || sending}
           title={check.blockedBecause ?? undefined}>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from './api';
 import type { Live } from './live';
-import type { Floor as FloorData, LivePush, MentionChart as Chart, Session } from './model';
+import type { Floor as FloorData, LivePush, MentionChart as Chart, Session, TicketPlace } from './model';
 import { waited } from './inbox';
 import { MentionChart } from './MentionChart';
 import { CannedLibrary } from './CannedLibrary';
@@ -62,12 +62,16 @@ export function Floor({ live, session, ticket }: Props) {
     setOutcome(null);
     const [kind, id] = target.split(':', 2);
     try {
-      await api.post('/api/v1/floor/transfers', {
+      const place = await api.post<TicketPlace>('/api/v1/floor/transfers', {
         ticketId: ticketId.trim(),
         agentId: kind === 'agent' ? id : null,
         queueId: kind === 'queue' ? id : null,
       });
-      setOutcome('Transfer requested; the ticket moves as soon as routing confirms it.');
+      const agent = floor?.agents.find(a => a.agentId === place.agentId);
+      setOutcome(place.status === 'ASSIGNED'
+        ? `Transferred: ${agent?.displayName ?? place.agentId} has the ticket now.`
+        : `Transferred: the ticket waits in ${floor?.queues.find(q => q.queueId === place.queueId)?.name ?? place.queueId}.`);
+      load();
     } catch (err) {
       setOutcome(`Transfer refused: ${(err as Error).message}`);
     }
@@ -93,7 +97,7 @@ export function Floor({ live, session, ticket }: Props) {
                 <td>{q.team ?? 'shared'}</td>
                 <td>{q.depth}</td>
                 <td>{waited(q.oldestQueuedAt, now)}</td>
-                <td class={q.slaAtRisk > 0 ? 'risk' : ''}>{q.slaAtRisk}</td>
+                <td class={(q.slaAtRisk ?? 0) > 0 ? 'risk' : ''}>{q.slaAtRisk ?? '—'}</td>
               </tr>
             ))}
           </tbody>

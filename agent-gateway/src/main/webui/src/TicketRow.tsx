@@ -32,10 +32,9 @@ export function TicketRow({ ticket: t, now, fresh, selected, onFocus, onOpen }: 
       <span class="facts">
         <span class="badge channel" title="Channel">{channelNames[t.channel] ?? t.channel}</span>
         {t.language && <span class="badge" title="Language">{t.language}</span>}
-        {t.sentiment && <span class={`badge sentiment ${t.sentiment.label}`} title="Sentiment">{t.sentiment.label.toLowerCase()}</span>}
+        {t.sentiment && <span class={`badge sentiment ${t.sentiment}`} title="Sentiment">{t.sentiment.toLowerCase()}</span>}
         {t.intent && <span class="badge" title="Intent">{t.intent.toLowerCase()}</span>}
         <span class={`badge priority ${t.priority}`} title="Priority">{t.priority.toLowerCase()}</span>
-        {t.piiFound && <span class="badge pii" title="Personal data found">PII</span>}
         {t.status === 'PENDING_CUSTOMER' && <span class="badge">pending customer</span>}
       </span>
       <span class={`sla ${sla.level}`}><span class="visually-hidden">SLA: </span>{sla.text}</span>

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError } from './api';
+import { api, ApiError, STALE_VERSION } from './api';
 import type { Live } from './live';
-import type { LivePush, Message, Session, TicketSummary, TicketView } from './model';
+import type { LivePush, Message, Session, TicketSummary, TicketUpdate, TicketView } from './model';
 import { isAgent, isSupervisor } from './model';
-import { channelNames } from './composer';
+import { channelNames, findPii } from './composer';
 import { slaCountdown } from './inbox';
 import { Thread } from './Thread';
 import { Composer } from './Composer';
@@ -55,7 +55,7 @@ export function TicketScreen({ id, session, live, onNext, onPrevious, onChanged 
       const m = push.data;
       const message: Message = {
         messageId: m.messageId, kind: m.kind, author: m.author, text: m.text, visibility: m.visibility,
-        delivery: m.delivery, createdAt: m.occurredAt ?? push.occurredAt, pii: [],
+        delivery: m.delivery, createdAt: m.occurredAt ?? push.occurredAt,
       };
       setView(v => v && !v.messages.some(x => x.messageId === message.messageId)
         ? { ...v, messages: [...v.messages, message] } : v);
@@ -75,7 +75,13 @@ export function TicketScreen({ id, session, live, onNext, onPrevious, onChanged 
       setView(v => v && { ...v, ticket: { ...v.ticket, ...updated } });
       onChanged();
     } catch (e) {
-      setProblem((e as Error).message);
+      if (e instanceof ApiError && e.type === STALE_VERSION) {
+        // Someone (or a customer's message) changed the ticket meanwhile: show it as it is now.
+        await load();
+        setProblem('The ticket changed since you opened it; it is reloaded. Check it and try again.');
+      } else {
+        setProblem((e as Error).message);
+      }
     }
   };
 
@@ -98,8 +104,17 @@ export function TicketScreen({ id, session, live, onNext, onPrevious, onChanged 
   const t = view.ticket;
   const sla = slaCountdown(t.slaDueAt, now);
   const customer = t.customer?.displayName || t.customer?.handle || 'Unknown customer';
-  const appended = (m: Message) => setView(v => v && !v.messages.some(x => x.messageId === m.messageId)
-    ? { ...v, messages: [...v.messages, withOutcome(m)] } : v);
+  // ticket-service does not say what triage found; the app's own guard looks at the customer's texts.
+  const personalData = view.messages.some(m => m.kind === 'CUSTOMER' && findPii(m.text).length > 0);
+  const updated = ({ ticket, message }: TicketUpdate) => {
+    setView(v => {
+      if (!v) return v;
+      const messages = message && !v.messages.some(x => x.messageId === message.messageId)
+        ? [...v.messages, withOutcome(message)] : v.messages;
+      return { ...v, ticket: { ...v.ticket, ...ticket }, messages };
+    });
+    onChanged();
+  };
 
   return (
     <div class="ticket-screen">
@@ -115,16 +130,16 @@ export function TicketScreen({ id, session, live, onNext, onPrevious, onChanged 
           <li class="badge">status: {t.status.toLowerCase().replace('_', ' ')}</li>
           <li class={`badge priority ${t.priority}`}>priority: {t.priority.toLowerCase()}</li>
           {t.language && <li class="badge">language: {t.language}</li>}
-          {t.sentiment && <li class={`badge sentiment ${t.sentiment.label}`}>sentiment: {t.sentiment.label.toLowerCase()}</li>}
+          {t.sentiment && <li class={`badge sentiment ${t.sentiment}`}>sentiment: {t.sentiment.toLowerCase()}</li>}
           {t.intent && <li class="badge flag">intent: {t.intent.toLowerCase()}</li>}
-          {t.piiFound && <li class="badge pii flag">personal data found</li>}
+          {personalData && <li class="badge pii flag">personal data in the conversation</li>}
           {t.team && <li class="badge">team: {t.team}</li>}
         </ul>
         {problem && <p role="alert" class="banner">{problem}</p>}
         <Thread messages={view.messages} />
         {isAgent(session) && (
           <Composer draftRef={draft} ticket={t} composer={view.composer} agentName={session.displayName}
-            onSent={appended} onStatus={setStatus} />
+            onSent={updated} onStatus={setStatus} />
         )}
       </section>
       <aside class="customer-panel" aria-labelledby="customer-title">

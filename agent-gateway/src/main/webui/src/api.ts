@@ -7,11 +7,15 @@ export function useCsrfToken(token: string) {
   csrfToken = token;
 }
 
+/** A refusal as the gateway's problem details: the type names what went wrong (e.g. ...:stale-version). */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly detail: string) {
+  constructor(readonly status: number, readonly detail: string, readonly type = 'about:blank',
+    readonly suggestedVisibility: string | null = null) {
     super(detail);
   }
 }
+
+export const STALE_VERSION = 'urn:switchboard:problem:stale-version';
 
 const SIGN_IN_AT = 'switchboard.signInAt';
 
@@ -39,13 +43,17 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   if (response.status === 401) signInAgain();
   if (!response.ok) {
     let detail = `${response.status} ${response.statusText}`;
+    let type = 'about:blank';
+    let suggestedVisibility: string | null = null;
     try {
       const problem = await response.json();
       if (problem && typeof problem.detail === 'string') detail = problem.detail;
+      if (problem && typeof problem.type === 'string') type = problem.type;
+      if (problem && typeof problem.suggestedVisibility === 'string') suggestedVisibility = problem.suggestedVisibility;
     } catch {
       // not problem details
     }
-    throw new ApiError(response.status, detail);
+    throw new ApiError(response.status, detail, type, suggestedVisibility);
   }
   if (response.status === 204 || response.status === 202) return undefined as T;
   return (await response.json()) as T;

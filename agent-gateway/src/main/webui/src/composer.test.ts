@@ -1,24 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, countChars, fillPlaceholders, findPii, ibanValid, luhn, withSignature } from './composer';
+import { checkDraft, countChars, countingOf, fillPlaceholders, findPii, ibanValid, luhn, withSignature } from './composer';
 
 const limits = { publicLimit: 280, privateLimit: 10000 };
 
 describe('the counter', () => {
-  it('counts code points, so an emoji is one character', () => {
-    expect(countChars('😀'.repeat(280))).toBe(280);
-    expect(countChars('héllo')).toBe(5);
+  it('counts a public X reply as X does: links 23, emoji and CJK 2, Latin 1', () => {
+    expect(countingOf('X', 'public')).toBe('x-weighted');
+    expect(countChars('héllo', 'x-weighted')).toBe(5);
+    expect(countChars('😀'.repeat(140), 'x-weighted')).toBe(280);
+    expect(countChars('日本', 'x-weighted')).toBe(4);
+    expect(countChars('see https://help.example.com/' + 'x'.repeat(100), 'x-weighted')).toBe(4 + 23);
+  });
+
+  it('counts Bluesky in graphemes and the other channels in code points', () => {
+    expect(countingOf('BLUESKY', 'public')).toBe('graphemes');
+    expect(countChars('👨‍👩‍👧 hi', 'graphemes')).toBe(4);
+    expect(countingOf('X', 'private')).toBe('code-points');
+    expect(countChars('😀é', 'code-points')).toBe(2);
   });
 
   it('blocks a public X reply over 280 characters, signature included', () => {
     const text = withSignature('x'.repeat(277), ' ^AL', true);
-    expect(countChars(text)).toBe(281);
-    expect(checkDraft(text, 'public', limits).blockedBecause).toMatch(/Too long: 281 of 280/);
-    expect(checkDraft('x'.repeat(280), 'public', limits).blockedBecause).toBeNull();
-    expect(checkDraft('x'.repeat(281), 'private', limits).blockedBecause).toBeNull();
+    expect(checkDraft(text, 'public', limits, 'X').blockedBecause).toMatch(/Too long: 281 of 280/);
+    expect(checkDraft('x'.repeat(280), 'public', limits, 'X').blockedBecause).toBeNull();
+    expect(checkDraft('😀'.repeat(141), 'public', limits, 'X').blockedBecause).toMatch(/Too long: 282 of 280/);
+    expect(checkDraft('x'.repeat(281), 'private', limits, 'X').blockedBecause).toBeNull();
+  });
+
+  it('offers no public reply where the channel has none', () => {
+    expect(checkDraft('hello', 'public', { publicLimit: null, privateLimit: 20000 }, 'ASK_US').blockedBecause)
+      .toMatch(/no public reply/);
+    expect(checkDraft('hello', 'private', { publicLimit: null, privateLimit: 20000 }, 'ASK_US').blockedBecause).toBeNull();
   });
 
   it('does not send an empty draft', () => {
-    expect(checkDraft('   ', 'note', limits).blockedBecause).not.toBeNull();
+    expect(checkDraft('   ', 'note', limits, 'X').blockedBecause).not.toBeNull();
   });
 });
 
@@ -36,8 +52,8 @@ describe('the PII guard', () => {
   });
 
   it('blocks a public reply with personal data but not a private one', () => {
-    expect(checkDraft('mail me at a@b.co', 'public', limits).blockedBecause).toMatch(/personal data/);
-    expect(checkDraft('mail me at a@b.co', 'private', limits).blockedBecause).toBeNull();
+    expect(checkDraft('mail me at a@b.co', 'public', limits, 'X').blockedBecause).toMatch(/personal data/);
+    expect(checkDraft('mail me at a@b.co', 'private', limits, 'X').blockedBecause).toBeNull();
   });
 
   it('checks Luhn and IBAN digits', () => {

@@ -2,11 +2,48 @@
 
 import type { Channel, Visibility } from './model';
 
-/** Characters as the channels count them here: Unicode code points (an emoji is one). */
-export function countChars(text: string): number {
+/**
+ * How a channel counts a reply's length, as ticket-service checks it (it refuses a longer reply with
+ * 422): a public X reply by X's weighting, Bluesky in graphemes, everything else in code points.
+ */
+export type Counting = 'x-weighted' | 'graphemes' | 'code-points';
+
+export function countingOf(channel: Channel, mode: ComposeMode): Counting {
+  if ((channel === 'X' || channel === 'REPLAY') && mode === 'public') return 'x-weighted';
+  if (channel === 'BLUESKY' && mode !== 'note') return 'graphemes';
+  return 'code-points';
+}
+
+/** X counts every link as 23 characters, whatever its length (t.co wrapping). */
+const X_URL_WEIGHT = 23;
+const LINK = /https?:\/\/\S+/giu;
+
+/** X's light code points (twitter-text v3): Latin and general punctuation count 1, the rest (CJK, emoji) 2. */
+function xWeight(cp: number): number {
+  return cp <= 4351 || (cp >= 8192 && cp <= 8205) || (cp >= 8208 && cp <= 8223) || (cp >= 8242 && cp <= 8247) ? 1 : 2;
+}
+
+function codePoints(text: string): number {
   let n = 0;
   for (const _ of text) n++;
   return n;
+}
+
+function xWeighted(text: string): number {
+  let length = 0;
+  for (const part of text.split(LINK)) {
+    for (const ch of part) length += xWeight(ch.codePointAt(0)!);
+  }
+  return length + (text.match(LINK)?.length ?? 0) * X_URL_WEIGHT;
+}
+
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** The draft's length as the channel counts it. */
+export function countChars(text: string, counting: Counting = 'code-points'): number {
+  if (counting === 'x-weighted') return xWeighted(text);
+  if (counting === 'graphemes') return [...GRAPHEMES.segment(text)].length;
+  return codePoints(text);
 }
 
 /** The reply as it will be sent: the text and, if wanted, the agent's signature. */
@@ -115,13 +152,21 @@ export interface ComposeCheck {
   blockedBecause: string | null;
 }
 
-/** Everything the composer shows about a draft, and whether it may be sent. */
-export function checkDraft(text: string, mode: ComposeMode, limits: { publicLimit: number; privateLimit: number }): ComposeCheck {
-  const limit = mode === 'public' ? limits.publicLimit : mode === 'private' ? limits.privateLimit : 10000;
-  const length = countChars(text);
+/** ticket-service's longest internal note. */
+export const NOTE_LIMIT = 20000;
+
+/**
+ * Everything the composer shows about a draft, and whether it may be sent. A null public limit means
+ * the channel has no public answer (the ask-us form replies by e-mail).
+ */
+export function checkDraft(text: string, mode: ComposeMode, limits: { publicLimit: number | null; privateLimit: number },
+  channel: Channel): ComposeCheck {
+  const limit = mode === 'public' ? limits.publicLimit ?? 0 : mode === 'private' ? limits.privateLimit : NOTE_LIMIT;
+  const length = countChars(text, countingOf(channel, mode));
   const pii = mode === 'public' ? findPii(text) : [];
   let blockedBecause: string | null = null;
   if (text.trim().length === 0) blockedBecause = 'Write something first.';
+  else if (mode === 'public' && limits.publicLimit === null) blockedBecause = 'This channel has no public reply: answer privately.';
   else if (length > limit) blockedBecause = `Too long: ${length} of ${limit} characters.`;
   else if (pii.length > 0) blockedBecause = `A public reply must not contain personal data (${pii.map(p => p.kind).join(', ')}). Answer privately instead.`;
   return { length, limit, over: length > limit, pii, blockedBecause };

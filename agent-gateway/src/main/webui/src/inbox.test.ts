@@ -4,7 +4,7 @@ import { layout } from './chart';
 import type { TicketSummary } from './model';
 
 const ticket = (id: string, slaDueAt: string | null, priority: TicketSummary['priority']): TicketSummary =>
-  ({ id, reference: id, channel: 'X', status: 'OPEN', priority, slaDueAt, piiFound: false, createdAt: '2026-01-01T00:00:00Z' });
+  ({ id, reference: id, channel: 'X', status: 'OPEN', priority, slaDueAt, createdAt: '2026-01-01T00:00:00Z' });
 
 describe('the inbox order', () => {
   it('puts the SLA due first, then the higher priority, and tickets without a clock last', () => {

@@ -17,10 +17,7 @@ export interface Session {
   csrfToken: string;
 }
 
-export interface Sentiment {
-  label: 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE' | 'MIXED';
-  score: number;
-}
+export type Sentiment = 'NEGATIVE' | 'NEUTRAL' | 'POSITIVE' | 'MIXED';
 
 export interface CustomerRef {
   customerId: string;
@@ -28,11 +25,16 @@ export interface CustomerRef {
   displayName?: string | null;
 }
 
+/**
+ * A ticket (the gateway's TicketCard). In the customer's other tickets only the list fields are set:
+ * language, intent, sentiment, customer names, visibility and the SLA due time are null there.
+ */
 export interface TicketSummary {
   id: string;
   reference: string;
   channel: Channel;
   status: TicketStatus;
+  nextStatuses?: TicketStatus[];
   priority: Priority;
   language?: string | null;
   intent?: string | null;
@@ -42,18 +44,15 @@ export interface TicketSummary {
   customer?: CustomerRef | null;
   summary?: string | null;
   slaDueAt?: string | null;
+  sla?: 'ON_TRACK' | 'AT_RISK' | 'BREACHED' | 'NONE' | null;
   createdAt?: string | null;
   updatedAt?: string | null;
-  piiFound: boolean;
   tags?: string[];
   visibility?: Visibility | null;
   version?: number | null;
 }
 
-export interface AgentStatus {
-  agentId: string;
-  displayName?: string | null;
-  teams: string[];
+export interface Load {
   presence: Presence;
   load: number;
   capacity: number;
@@ -61,14 +60,8 @@ export interface AgentStatus {
 
 export interface Inbox {
   tickets: TicketSummary[];
-  me?: AgentStatus | null;
+  me?: Load | null;
   asOf: string;
-}
-
-export interface PiiSpan {
-  type: string;
-  start: number;
-  end: number;
 }
 
 export interface Message {
@@ -80,7 +73,6 @@ export interface Message {
   delivery?: DeliveryState | null;
   failureReason?: string | null;
   createdAt?: string | null;
-  pii?: PiiSpan[] | null;
 }
 
 export interface CannedResponse {
@@ -96,11 +88,18 @@ export interface TicketView {
   customerChannels: { channel: Channel; handle?: string | null }[];
   otherTickets: TicketSummary[];
   composer: {
-    publicLimit: number;
+    /** null: the channel has no public answer (the ask-us form). */
+    publicLimit: number | null;
     privateLimit: number;
     signature: string;
     cannedResponses: CannedResponse[];
   };
+}
+
+/** What a reply or a note answers: the ticket as it now is, and the new message. */
+export interface TicketUpdate {
+  ticket: TicketSummary;
+  message?: Message | null;
 }
 
 export interface QueueStatus {
@@ -109,7 +108,27 @@ export interface QueueStatus {
   team?: string | null;
   depth: number;
   oldestQueuedAt?: string | null;
-  slaAtRisk: number;
+  /** null: ticket-service could not say. */
+  slaAtRisk?: number | null;
+  waitingByPriority?: Partial<Record<Priority, number>>;
+  agentsOnline?: number;
+}
+
+export interface AgentStatus {
+  agentId: string;
+  displayName?: string | null;
+  teams: string[];
+  presence: Presence;
+  load: number;
+  capacity: number;
+}
+
+/** Where a ticket is after a transfer. */
+export interface TicketPlace {
+  ticketId: string;
+  status: 'ASSIGNED' | 'WAITING' | 'CLOSED';
+  queueId?: string | null;
+  agentId?: string | null;
 }
 
 export interface MentionChart {

@@ -1,17 +1,28 @@
 package io.switchboard.gateway.downstream;
 
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.switchboard.events.Visibility;
+import io.switchboard.events.mention.PiiFinding;
 import jakarta.ws.rs.core.Response;
 
 /**
  * A service behind the gateway refused or failed a call. What the user can act on (not found, not
- * allowed, a conflict, a validation message such as "public reply contains personal data") reaches
- * the app with the same status and the service's own explanation; a failure of the service itself
- * becomes 502 without its internals.
+ * allowed, a conflict, a reply the channel would not take) reaches the app with the same status, the
+ * service's own explanation and its problem type ({@code urn:switchboard:problem:stale-version},
+ * {@code ...:personal-data-in-public-reply}, ...), and for a refused reply where the personal data is
+ * and the visibility that would be accepted. A failure of the service itself becomes 502 without its
+ * internals.
  */
 public final class DownstreamException extends RuntimeException {
+
+    /** The problem types Switchboard's services define; any other type is not passed on. */
+    public static final String SWITCHBOARD_PROBLEM = "urn:switchboard:problem:";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_DETAIL = 500;
@@ -19,31 +30,42 @@ public final class DownstreamException extends RuntimeException {
     private final String service;
     private final int status;
     private final String detail;
+    private final URI type;
+    private final transient List<PiiFinding> personalData;
+    private final Visibility suggestedVisibility;
 
     public DownstreamException(String service, int status, String detail) {
+        this(service, status, detail, null, List.of(), null);
+    }
+
+    public DownstreamException(String service, int status, String detail, URI type, List<PiiFinding> personalData,
+            Visibility suggestedVisibility) {
         super(service + " answered " + status);
         this.service = service;
         this.status = status;
-        this.detail = detail;
+        this.detail = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+        this.type = type;
+        this.personalData = List.copyOf(personalData);
+        this.suggestedVisibility = suggestedVisibility;
     }
 
     public static DownstreamException from(String service, Response response) {
         int status = response.getStatus();
-        String detail = null;
+        JsonNode body = null;
         try {
             if (response.hasEntity()) {
-                JsonNode body = JSON.readTree(response.readEntity(String.class));
-                if (body != null && body.hasNonNull("detail")) {
-                    detail = body.get("detail").asText();
-                }
+                body = JSON.readTree(response.readEntity(String.class));
             }
         } catch (Exception e) {
             // Not problem details: the status alone says enough.
         }
-        if (detail != null && detail.length() > MAX_DETAIL) {
-            detail = detail.substring(0, MAX_DETAIL);
+        if (body == null || !body.isObject()) {
+            return new DownstreamException(service, status, null);
         }
-        return new DownstreamException(service, status, detail);
+        String type = body.path("type").asText("");
+        return new DownstreamException(service, status, body.hasNonNull("detail") ? body.get("detail").asText() : null,
+                type.startsWith(SWITCHBOARD_PROBLEM) ? URI.create(type) : null, personalData(body.path("personalData")),
+                visibility(body.path("suggestedVisibility").asText(null)));
     }
 
     public String service() {
@@ -68,5 +90,41 @@ public final class DownstreamException extends RuntimeException {
             return service + " could not complete the request (HTTP " + status + ").";
         }
         return detail != null ? detail : service + " refused the request (HTTP " + status + ").";
+    }
+
+    /** The service's problem type when the user can act on it; null for "about:blank". */
+    public URI typeForCaller() {
+        return statusForCaller() == 502 ? null : type;
+    }
+
+    /** Where the personal data is in a refused public reply; empty otherwise. */
+    public List<PiiFinding> personalData() {
+        return personalData;
+    }
+
+    /** The visibility that would be accepted for a refused reply (PRIVATE: answer privately); null if none. */
+    public Visibility suggestedVisibility() {
+        return suggestedVisibility;
+    }
+
+    private static List<PiiFinding> personalData(JsonNode spans) {
+        List<PiiFinding> found = new ArrayList<>();
+        for (JsonNode span : spans) {
+            try {
+                found.add(new PiiFinding(PiiFinding.Type.valueOf(span.path("type").asText()), span.path("start").asInt(),
+                        span.path("end").asInt()));
+            } catch (IllegalArgumentException e) {
+                // A span the gateway cannot read is left out; the detail still says what was found.
+            }
+        }
+        return found;
+    }
+
+    private static Visibility visibility(String name) {
+        try {
+            return name == null ? null : Visibility.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

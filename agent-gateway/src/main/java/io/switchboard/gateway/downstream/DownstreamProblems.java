@@ -1,12 +1,19 @@
 package io.switchboard.gateway.downstream;
 
 import java.net.ConnectException;
+import java.net.URI;
+import java.util.List;
 
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.switchboard.events.Visibility;
+import io.switchboard.events.mention.PiiFinding;
 import io.switchboard.kit.problem.Problem;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -15,12 +22,25 @@ public class DownstreamProblems {
 
     private static final Logger LOG = Logger.getLogger(DownstreamProblems.class);
 
+    /**
+     * A refusal as the gateway's problem details, keeping the service's problem type and, for a
+     * refused reply, {@code personalData} and {@code suggestedVisibility} (the offer to answer privately).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RefusalProblem(URI type, String title, int status, String detail, URI instance,
+            List<PiiFinding> personalData, Visibility suggestedVisibility) {
+    }
+
     @ServerExceptionMapper
     public Response refused(DownstreamException e, UriInfo uri) {
         if (e.statusForCaller() == 502) {
             LOG.warnf("%s failed with HTTP %d on %s", e.service(), e.status(), uri.getPath());
         }
-        return Problem.response(statusOf(e.statusForCaller()), e.detailForCaller(), uri.getRequestUri());
+        Response.StatusType status = statusOf(e.statusForCaller());
+        RefusalProblem body = new RefusalProblem(e.typeForCaller() == null ? URI.create("about:blank") : e.typeForCaller(),
+                status.getReasonPhrase(), status.getStatusCode(), e.detailForCaller(), uri.getRequestUri(),
+                e.personalData().isEmpty() ? null : e.personalData(), e.suggestedVisibility());
+        return Response.status(status).type(MediaType.valueOf(Problem.MEDIA_TYPE)).entity(body).build();
     }
 
     @ServerExceptionMapper

@@ -1,5 +1,9 @@
 package io.switchboard.gateway.downstream;
 
-/** An internal note; it never leaves Switchboard. */
-public record NoteRequest(String text) {
+/**
+ * An internal note ({@code POST /api/v1/tickets/{id}/notes}); it never leaves Switchboard.
+ *
+ * @param version the version the author saw; null: no check
+ */
+public record NoteRequest(String text, Long version) {
 }

@@ -1,15 +1,24 @@
 package io.switchboard.gateway.downstream;
 
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import io.switchboard.events.ticket.Priority;
+
 /**
- * A queue as routing-service reports it to supervisors (GET /api/v1/queues).
+ * A queue as routing-service reports it to supervisors ({@code GET /api/v1/queues}; supervisors get
+ * their teams' queues and the escalation queue, admins all).
  *
- * @param oldestQueuedAt when the longest-waiting ticket entered the queue; null when it is empty
- * @param slaAtRisk waiting tickets whose SLA breaches soon
- * @param priorityMix waiting tickets by priority name
+ * @param depth tickets waiting
+ * @param oldestWaitSeconds how long the longest-waiting ticket has waited; null when none waits
+ * @param waitingByPriority the priority mix of the waiting tickets
+ * @param agentsOnline the team's agents who are not offline
  */
-public record QueueStatus(String queueId, String name, String team, int depth, Instant oldestQueuedAt, int slaAtRisk,
-                          Map<String, Integer> priorityMix) {
+public record QueueStatus(String id, String name, String team, List<String> requiredSkills, int depth,
+                          Long oldestWaitSeconds, Map<Priority, Integer> waitingByPriority, int agentsOnline) {
+
+    public QueueStatus {
+        requiredSkills = requiredSkills == null ? List.of() : List.copyOf(requiredSkills);
+        waitingByPriority = waitingByPriority == null ? Map.of() : Map.copyOf(waitingByPriority);
+    }
 }

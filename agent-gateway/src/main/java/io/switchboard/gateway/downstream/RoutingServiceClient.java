@@ -19,8 +19,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * routing-service's REST API as the gateway uses it, with the user's access token on every call.
- * Base URL: {@code quarkus.rest-client.routing-service.url}.
+ * routing-service's REST API as the gateway uses it (routing-service/README.md, "Endpoints"), with
+ * the user's access token on every call; routing-service scopes queues, agents and transfers to the
+ * caller's teams itself. Base URL: {@code quarkus.rest-client.routing-service.url}.
  */
 @RegisterRestClient(configKey = "routing-service")
 @Path("/api/v1")
@@ -30,22 +31,26 @@ public interface RoutingServiceClient {
 
     String NAME = "routing-service";
 
+    /** Supervisors and admins. */
     @GET
     @Path("/queues")
     Uni<List<QueueStatus>> queues(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+    /** Supervisors and admins. */
     @GET
     @Path("/agents")
-    Uni<List<AgentStatus>> agents(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<List<RoutingAgent>> agents(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+    /** Agents and supervisors; 404 until routing has seen the agent sign in. */
     @GET
     @Path("/agents/me")
-    Uni<AgentStatus> me(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<MyLoad> myLoad(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 
+    /** Supervisors and admins; 404 outside their teams' queues, 409 when the agent is offline or full. */
     @POST
-    @Path("/tickets/{id}/transfer")
-    Uni<Void> transfer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID ticketId,
-            TransferRequest transfer);
+    @Path("/tickets/{ticketId}/transfer")
+    Uni<TicketPlace> transfer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @PathParam("ticketId") UUID ticketId, TransferRequest transfer);
 
     /** Its refusals become the gateway's own problem details (see {@link DownstreamException}). */
     @ClientExceptionMapper

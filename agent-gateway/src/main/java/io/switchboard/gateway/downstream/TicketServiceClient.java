@@ -10,6 +10,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,9 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * ticket-service's REST API as the gateway uses it. Every call carries the signed-in user's access
- * token ({@code authorization} = "Bearer ..."), and ticket-service scopes the answer to the user's
- * roles and teams itself. Base URL: {@code quarkus.rest-client.ticket-service.url}.
+ * ticket-service's REST API as the gateway uses it (ticket-service/README.md, "Endpoints"). Every call
+ * carries the signed-in user's access token ({@code authorization} = "Bearer ..."), and ticket-service
+ * scopes the answer to the user's roles and teams itself: a ticket of another team is 404. Every change
+ * answers with the whole ticket as it now is. Base URL: {@code quarkus.rest-client.ticket-service.url}.
  */
 @RegisterRestClient(configKey = "ticket-service")
 @Path("/api/v1")
@@ -30,36 +32,49 @@ import jakarta.ws.rs.core.Response;
 public interface TicketServiceClient {
 
     String NAME = "ticket-service";
+    /** ticket-service's largest page. */
+    int MAX_PAGE = 100;
 
-    /** Tickets assigned to an agent in the given statuses (comma-separated), most urgent first. */
+    /**
+     * Ticket search, newest first. A null parameter is left out of the query.
+     *
+     * @param statuses comma-separated statuses (any of them)
+     * @param assignee an agent id, {@code me} (the token's subject) or {@code none}
+     * @param sla ON_TRACK, AT_RISK, BREACHED or NONE
+     * @param cursor {@code nextCursor} of the previous page
+     * @param limit 1 to {@link #MAX_PAGE}
+     */
     @GET
     @Path("/tickets")
-    Uni<TicketPage> ticketsAssignedTo(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @QueryParam("assignee") String agentId, @QueryParam("status") String statuses,
-            @QueryParam("limit") int limit);
+    Uni<TicketPage> search(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @QueryParam("status") String statuses, @QueryParam("assignee") String assignee, @QueryParam("sla") String sla,
+            @QueryParam("cursor") String cursor, @QueryParam("limit") int limit);
 
     @GET
     @Path("/tickets/{id}")
     Uni<TicketDetail> ticket(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") UUID ticketId);
 
+    /** 404 when the caller may see none of the customer's tickets. */
     @GET
     @Path("/customers/{id}")
     Uni<CustomerProfile> customer(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID customerId);
 
+    /** 422 when the channel would not take it as written (with {@code suggestedVisibility}); 409 on a closed ticket. */
     @POST
     @Path("/tickets/{id}/replies")
-    Uni<TicketDetail.Message> reply(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<TicketDetail> reply(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID ticketId, ReplyRequest reply);
 
     @POST
     @Path("/tickets/{id}/notes")
-    Uni<TicketDetail.Message> note(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<TicketDetail> note(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID ticketId, NoteRequest note);
 
-    @POST
+    /** 409 invalid-transition or stale-version. */
+    @PUT
     @Path("/tickets/{id}/status")
-    Uni<TicketSummary> changeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    Uni<TicketDetail> changeStatus(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @PathParam("id") UUID ticketId, StatusChange change);
 
     /** Its refusals become the gateway's own problem details (see {@link DownstreamException}). */

@@ -1,36 +1,40 @@
 package io.switchboard.gateway.floor;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.downstream.AgentStatus;
+import io.switchboard.events.agent.Presence;
+import io.switchboard.events.ticket.Priority;
 import io.switchboard.gateway.downstream.QueueStatus;
+import io.switchboard.gateway.downstream.RoutingAgent;
 import io.switchboard.gateway.downstream.RoutingServiceClient;
-import io.switchboard.gateway.downstream.TicketServiceClient;
+import io.switchboard.gateway.downstream.TicketPlace;
 import io.switchboard.gateway.downstream.TransferRequest;
 import io.switchboard.gateway.infra.security.CurrentUser;
-import io.switchboard.gateway.infra.security.SignedInUser;
 import io.switchboard.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 /**
  * The supervisor floor in one call (queues, agents, the mention chart) and the transfer action.
- * A supervisor sees and moves only their own teams' queues, agents and tickets; an admin all.
+ * routing-service scopes all of it: a supervisor sees and moves only their teams' queues, agents and
+ * tickets (and the escalation queue), an admin all; a ticket outside them is 404.
  */
 @Path("/api/v1/floor")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,7 +42,21 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed({ Roles.SUPERVISOR, Roles.ADMIN })
 public class FloorResource {
 
-    public record FloorView(List<QueueStatus> queues, List<AgentStatus> agents, MentionRate.Chart mentions) {
+    private static final Logger LOG = Logger.getLogger(FloorResource.class);
+
+    public record FloorView(List<QueueRow> queues, List<AgentRow> agents, MentionRate.Chart mentions) {
+    }
+
+    /**
+     * @param oldestQueuedAt since when the longest-waiting ticket waits; null when none waits
+     * @param slaAtRisk waiting tickets whose SLA warned or breached; null when ticket-service could not say
+     */
+    public record QueueRow(String queueId, String name, String team, int depth, Instant oldestQueuedAt, Integer slaAtRisk,
+                           Map<Priority, Integer> waitingByPriority, int agentsOnline) {
+    }
+
+    public record AgentRow(String agentId, String displayName, Set<String> teams, Presence presence, int load,
+                           int capacity) {
     }
 
     /** Move a ticket to an agent or to a queue: exactly one of the two. */
@@ -53,20 +71,23 @@ public class FloorResource {
     RoutingServiceClient routing;
 
     @Inject
-    @RestClient
-    TicketServiceClient tickets;
+    SlaAtRisk slaAtRisk;
 
     @Inject
     MentionRate mentionRate;
 
     @GET
     public Uni<FloorView> floor(@QueryParam("minutes") @DefaultValue("30") int minutes) {
-        SignedInUser user = currentUser.get();
         String authorization = currentUser.authorization();
-        Uni<List<QueueStatus>> queues = routing.queues(authorization)
-                .map(all -> all.stream().filter(q -> q.team() == null || user.supervises(q.team())).toList());
-        Uni<List<AgentStatus>> agents = routing.agents(authorization)
-                .map(all -> all.stream().filter(a -> a.teams().stream().anyMatch(user::supervises)).toList());
+        Instant asOf = Instant.now();
+        Uni<List<QueueRow>> queues = routing.queues(authorization).flatMap(all -> slaAtRisk.byQueue(authorization, all)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("ticket-service gave no SLA risk for the floor: %s", e.getClass().getSimpleName());
+                    return null;
+                })
+                .map(risk -> all.stream().map(q -> row(q, risk, asOf)).toList()));
+        Uni<List<AgentRow>> agents = routing.agents(authorization)
+                .map(all -> all.stream().map(FloorResource::row).toList());
         return Uni.combine().all().unis(queues, agents).asTuple()
                 .map(both -> new FloorView(both.getItem1(), both.getItem2(), mentionRate.chart(minutes)));
     }
@@ -77,20 +98,29 @@ public class FloorResource {
         return mentionRate.chart(minutes);
     }
 
+    /** Where the ticket is now, as routing-service answers the transfer. */
     @POST
     @Path("/transfers")
-    public Uni<Response> transfer(TransferInput input) {
-        if (input == null || input.ticketId() == null || (input.agentId() == null) == (input.queueId() == null)) {
+    public Uni<TicketPlace> transfer(TransferInput input) {
+        if (input == null || input.ticketId() == null || blank(input.agentId()) == blank(input.queueId())) {
             throw new BadRequestException("Give the ticketId and either an agentId or a queueId.");
         }
-        SignedInUser user = currentUser.get();
-        String authorization = currentUser.authorization();
-        // ticket-service says whether the supervisor may see the ticket at all (404 if not) and whose team it is.
-        return tickets.ticket(authorization, input.ticketId()).flatMap(detail -> {
-            if (!user.supervises(detail.ticket().team())) {
-                throw new ForbiddenException("The ticket belongs to a team you do not supervise.");
-            }
-            return routing.transfer(authorization, input.ticketId(), new TransferRequest(input.agentId(), input.queueId()));
-        }).map(done -> Response.accepted().build());
+        return routing.transfer(currentUser.authorization(), input.ticketId(),
+                new TransferRequest(blank(input.agentId()) ? null : input.agentId(), blank(input.queueId()) ? null : input.queueId()));
+    }
+
+    private static QueueRow row(QueueStatus q, Map<String, Integer> risk, Instant asOf) {
+        return new QueueRow(q.id(), q.name(), q.team(), q.depth(),
+                q.oldestWaitSeconds() == null ? null : asOf.minusSeconds(q.oldestWaitSeconds()),
+                risk == null ? null : risk.getOrDefault(q.id(), 0), q.waitingByPriority(), q.agentsOnline());
+    }
+
+    private static AgentRow row(RoutingAgent a) {
+        return new AgentRow(a.id(), a.displayName() == null ? a.username() : a.displayName(), a.teams(), a.presence(),
+                a.load(), a.capacity());
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Comparator;
 
 import io.switchboard.events.ticket.Priority;
-import io.switchboard.gateway.downstream.TicketSummary;
+import io.switchboard.gateway.ticket.TicketCard;
 
 /**
  * The order an agent works in: the SLA that breaches first, then the higher priority, then the
@@ -12,10 +12,10 @@ import io.switchboard.gateway.downstream.TicketSummary;
  */
 public final class InboxOrder {
 
-    public static final Comparator<TicketSummary> MOST_URGENT_FIRST = Comparator
-            .comparing(TicketSummary::slaDueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-            .thenComparing(TicketSummary::priority, Comparator.nullsLast(Comparator.<Priority>reverseOrder()))
-            .thenComparing(TicketSummary::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+    public static final Comparator<TicketCard> MOST_URGENT_FIRST = Comparator
+            .comparing(TicketCard::slaDueAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+            .thenComparing(TicketCard::priority, Comparator.nullsLast(Comparator.<Priority>reverseOrder()))
+            .thenComparing(TicketCard::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
 
     private InboxOrder() {
     }

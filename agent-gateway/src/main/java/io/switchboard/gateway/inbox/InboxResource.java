@@ -1,19 +1,28 @@
 package io.switchboard.gateway.inbox;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.switchboard.gateway.downstream.AgentStatus;
+import io.switchboard.events.agent.Presence;
+import io.switchboard.events.ticket.TicketStatus;
+import io.switchboard.gateway.downstream.AssignedTickets;
+import io.switchboard.gateway.downstream.DownstreamException;
+import io.switchboard.gateway.downstream.MyLoad;
 import io.switchboard.gateway.downstream.RoutingServiceClient;
 import io.switchboard.gateway.downstream.TicketServiceClient;
-import io.switchboard.gateway.downstream.TicketSummary;
 import io.switchboard.gateway.infra.security.CurrentUser;
 import io.switchboard.gateway.infra.security.SignedInUser;
 import io.switchboard.gateway.live.TicketDirectory;
+import io.switchboard.gateway.ticket.TicketCard;
 import io.switchboard.kit.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -22,25 +31,37 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The inbox screen in one call: my open tickets, most urgent first, and my load. */
+/**
+ * The inbox screen in one call: my open tickets, most urgent first, and my load. ticket-service's list
+ * has no language, intent, sentiment, customer name or SLA due time, so each ticket is read in full
+ * (a handful of calls at once: an agent holds at most their capacity).
+ */
 @Path("/api/v1/inbox")
 @RolesAllowed(Roles.AGENT)
 public class InboxResource {
 
-    /** The statuses of tickets an agent still has to work on. */
-    static final String WORKING_STATUSES = "NEW,OPEN,REOPENED,PENDING_CUSTOMER";
-    static final int MAX_TICKETS = 200;
+    static final int DETAILS_AT_ONCE = 8;
+    /** What an agent still works on (the statuses of AssignedTickets' search). */
+    static final Set<TicketStatus> WORKING = EnumSet.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.REOPENED,
+            TicketStatus.PENDING_CUSTOMER);
 
     private static final Logger LOG = Logger.getLogger(InboxResource.class);
 
     /**
-     * @param me my presence, load and capacity from routing-service; null when it could not say
+     * @param me my presence, load and capacity from routing-service; null when it could not say (down,
+     *     or it has not seen me sign in yet)
      */
-    public record InboxView(List<TicketSummary> tickets, AgentStatus me, Instant asOf) {
+    public record InboxView(List<TicketCard> tickets, Load me, Instant asOf) {
+    }
+
+    public record Load(Presence presence, int load, int capacity) {
     }
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    AssignedTickets assigned;
 
     @Inject
     @RestClient
@@ -58,19 +79,35 @@ public class InboxResource {
     public Uni<InboxView> inbox() {
         SignedInUser user = currentUser.get();
         String authorization = currentUser.authorization();
-        Uni<List<TicketSummary>> mine = tickets.ticketsAssignedTo(authorization, user.subject(), WORKING_STATUSES, MAX_TICKETS)
-                .map(page -> page.items().stream()
-                        .filter(t -> user.subject().equals(t.assigneeId()) || t.assigneeId() == null)
-                        .sorted(InboxOrder.MOST_URGENT_FIRST)
-                        .toList());
+        Uni<List<TicketCard>> mine = assigned.of(authorization).flatMap(summaries -> {
+            summaries.forEach(t -> directory.learn(t.id(), user.subject(), t.team()));
+            // ticket-service learns routing's decisions asynchronously: a ticket routing just gave me (the
+            // push that makes the app reload) may not be listed as mine yet.
+            Set<UUID> ids = new LinkedHashSet<>();
+            summaries.forEach(t -> ids.add(t.id()));
+            ids.addAll(directory.heldBy(user.subject()));
+            return details(authorization, ids);
+        }).map(cards -> cards.stream().filter(t -> WORKING.contains(t.status())).sorted(InboxOrder.MOST_URGENT_FIRST)
+                .toList());
         // The inbox is still useful without the load figure: routing-service being down must not empty it.
-        Uni<AgentStatus> me = routing.me(authorization).onFailure().recoverWithItem(e -> {
+        Uni<Load> me = routing.myLoad(authorization).map(InboxResource::load).onFailure().recoverWithItem(e -> {
             LOG.debugf("routing-service gave no load for the inbox: %s", e.getClass().getSimpleName());
             return null;
         });
-        return Uni.combine().all().unis(mine, me).asTuple().map(both -> {
-            both.getItem1().forEach(t -> directory.assign(t.id(), user.subject(), t.team()));
-            return new InboxView(both.getItem1(), both.getItem2(), Instant.now());
-        });
+        return Uni.combine().all().unis(mine, me).asTuple()
+                .map(both -> new InboxView(both.getItem1(), both.getItem2(), Instant.now()));
+    }
+
+    /** Each ticket in full; one that left the agent's teams meanwhile (404) is left out. */
+    private Uni<List<TicketCard>> details(String authorization, Set<UUID> ids) {
+        return Multi.createFrom().iterable(ids)
+                .onItem().transformToUni(id -> tickets.ticket(authorization, id).map(TicketCard::of)
+                        .onFailure(e -> e instanceof DownstreamException d && d.status() == 404).recoverWithNull())
+                .merge(DETAILS_AT_ONCE)
+                .collect().asList();
+    }
+
+    private static Load load(MyLoad mine) {
+        return new Load(mine.presence(), mine.load(), mine.capacity());
     }
 }

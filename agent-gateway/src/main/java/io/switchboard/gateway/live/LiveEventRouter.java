@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.customer.CustomerErased;
 import io.switchboard.events.routing.AssignmentDecided;
@@ -35,10 +37,17 @@ import jakarta.inject.Inject;
 public class LiveEventRouter {
 
     private final TicketDirectory directory;
+    private final String escalationTeam;
 
+    /**
+     * @param escalationTeam routing-service's {@code routing.escalation.team}: every supervisor belongs to
+     *     it (routing shows them its queue), whatever their groups say
+     */
     @Inject
-    public LiveEventRouter(TicketDirectory directory) {
+    public LiveEventRouter(TicketDirectory directory,
+            @ConfigProperty(name = "switchboard.gateway.escalation-team", defaultValue = "supervisors") String escalationTeam) {
         this.directory = directory;
+        this.escalationTeam = escalationTeam;
     }
 
     public List<Delivery> route(SwitchboardEvent event) {
@@ -51,15 +60,15 @@ public class LiveEventRouter {
             directory.release(e.ticketId(), e.agentId());
             LiveMessage message = message("release", e, e.ticketId(), e);
             out.add(new Delivery(new Recipient.Agent(e.agentId()), message));
-            out.add(new Delivery(new Recipient.SupervisorsOf(team), message));
+            out.add(new Delivery(supervisorsOf(team), message));
         } else if (event instanceof TicketQueued e) {
             directory.team(e.ticketId(), e.team());
-            out.add(new Delivery(new Recipient.SupervisorsOf(e.team()), message("queued", e, e.ticketId(), e)));
+            out.add(new Delivery(supervisorsOf(e.team()), message("queued", e, e.ticketId(), e)));
         } else if (event instanceof TicketOpened e) {
             directory.team(e.ticketId(), e.teamHint());
             QueueChange change = new QueueChange(e.channel().name(), e.priority().name(),
                     e.sentiment() == null ? null : e.sentiment().label().name(), e.teamHint());
-            out.add(new Delivery(new Recipient.SupervisorsOf(e.teamHint()), message("ticket-opened", e, e.ticketId(), change)));
+            out.add(new Delivery(supervisorsOf(e.teamHint()), message("ticket-opened", e, e.ticketId(), change)));
         } else if (event instanceof MessageAdded e) {
             toHolder(out, e.ticketId(), message("message", e, e.ticketId(), e));
         } else if (event instanceof MessageDeliveryChanged e) {
@@ -71,7 +80,7 @@ public class LiveEventRouter {
         } else if (event instanceof TicketStatusChanged e) {
             LiveMessage message = message("ticket-changed", e, e.ticketId(), e);
             toHolder(out, e.ticketId(), message);
-            out.add(new Delivery(new Recipient.SupervisorsOf(team(e.ticketId())), message));
+            out.add(new Delivery(supervisorsOf(team(e.ticketId())), message));
         } else if (event instanceof TicketPriorityChanged e) {
             toHolder(out, e.ticketId(), message("ticket-changed", e, e.ticketId(), e));
         } else if (event instanceof TicketTagsChanged e) {
@@ -92,7 +101,7 @@ public class LiveEventRouter {
         directory.assign(e.ticketId(), e.agentId(), e.team());
         LiveMessage message = message("assignment", e, e.ticketId(), e);
         out.add(new Delivery(new Recipient.Agent(e.agentId()), message));
-        out.add(new Delivery(new Recipient.SupervisorsOf(e.team()), message));
+        out.add(new Delivery(supervisorsOf(e.team()), message));
         // A transfer: the previous holder sees the ticket leave (in case no release told them already).
         before.map(Holder::agentId).filter(previous -> !previous.equals(e.agentId()))
                 .ifPresent(previous -> out.add(new Delivery(new Recipient.Agent(previous),
@@ -109,7 +118,7 @@ public class LiveEventRouter {
         if (agent != null) {
             out.add(new Delivery(new Recipient.Agent(agent), message));
         }
-        out.add(new Delivery(new Recipient.SupervisorsOf(team(ticketId)), message));
+        out.add(new Delivery(supervisorsOf(team(ticketId)), message));
     }
 
     private String team(UUID ticketId) {
@@ -118,5 +127,10 @@ public class LiveEventRouter {
 
     private static LiveMessage message(String type, SwitchboardEvent event, UUID ticketId, Object data) {
         return new LiveMessage(type, event.eventId(), event.occurredAt(), ticketId, data);
+    }
+
+    /** The team's supervisors; for the escalation team, every supervisor. */
+    private Recipient supervisorsOf(String team) {
+        return new Recipient.SupervisorsOf(escalationTeam.equals(team) ? null : team);
     }
 }

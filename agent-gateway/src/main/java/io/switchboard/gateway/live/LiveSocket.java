@@ -3,7 +3,6 @@ package io.switchboard.gateway.live;
 import java.time.Instant;
 import java.util.Map;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.quarkus.security.Authenticated;
@@ -15,7 +14,7 @@ import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.agent.Presence;
-import io.switchboard.gateway.downstream.TicketServiceClient;
+import io.switchboard.gateway.downstream.AssignedTickets;
 import io.switchboard.gateway.infra.security.SignedInUser;
 import io.switchboard.gateway.infra.security.UserToken;
 import io.switchboard.gateway.presence.PresenceService;
@@ -35,7 +34,6 @@ public class LiveSocket {
     public static final String PATH = "/api/v1/live";
 
     private static final Logger LOG = Logger.getLogger(LiveSocket.class);
-    private static final String WORKING_STATUSES = "NEW,OPEN,REOPENED,PENDING_CUSTOMER";
 
     @Inject
     SecurityIdentity identity;
@@ -50,8 +48,7 @@ public class LiveSocket {
     PresenceService presence;
 
     @Inject
-    @RestClient
-    TicketServiceClient tickets;
+    AssignedTickets assigned;
 
     @OnOpen
     public Uni<Void> open(WebSocketConnection connection) {
@@ -84,10 +81,8 @@ public class LiveSocket {
         if (!user.isAgent()) {
             return;
         }
-        tickets.ticketsAssignedTo(authorization, user.subject(), WORKING_STATUSES, 200).subscribe().with(
-                page -> page.items().stream()
-                        .filter(t -> t.assigneeId() == null || t.assigneeId().equals(user.subject()))
-                        .forEach(t -> directory.assign(t.id(), user.subject(), t.team())),
+        assigned.of(authorization).subscribe().with(
+                mine -> mine.forEach(t -> directory.learn(t.id(), user.subject(), t.team())),
                 failure -> LOG.debugf("could not learn an agent's tickets on connect: %s", failure.getClass().getSimpleName()));
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.resteasy.reactive.ResponseStatus;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Visibility;
+import io.switchboard.events.ticket.MessageAdded;
 import io.switchboard.events.ticket.TicketStatus;
 import io.switchboard.gateway.canned.CannedResponseRepository;
 import io.switchboard.gateway.canned.CannedResponseResource.CannedResponseView;
@@ -21,7 +22,6 @@ import io.switchboard.gateway.downstream.ReplyRequest;
 import io.switchboard.gateway.downstream.StatusChange;
 import io.switchboard.gateway.downstream.TicketDetail;
 import io.switchboard.gateway.downstream.TicketServiceClient;
-import io.switchboard.gateway.downstream.TicketSummary;
 import io.switchboard.gateway.infra.security.CurrentUser;
 import io.switchboard.gateway.infra.security.SignedInUser;
 import io.switchboard.gateway.live.TicketDirectory;
@@ -39,27 +39,28 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The ticket screen and the agent's actions on it. ticket-service decides who may see and change a
- * ticket (an agent of another team gets 404); the gateway composes and checks what the agent typed
- * against the channel before it goes anywhere.
+ * ticket (an agent of another team gets 404) and whether a reply may go out as written (422 with the
+ * reason, where the personal data is and the offer to answer privately); the gateway composes.
  */
 @Path("/api/v1/tickets/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TicketViewResource {
 
-    static final int MAX_NOTE = 10_000;
     /** The statuses an agent sets from the app; the others are ticket-service's to set. */
     static final Set<TicketStatus> AGENT_STATUSES = Set.of(TicketStatus.RESOLVED, TicketStatus.PENDING_CUSTOMER,
             TicketStatus.OPEN);
 
     private static final Logger LOG = Logger.getLogger(TicketViewResource.class);
 
+    /** @param visibility null: the ticket's own visibility */
     public record ReplyInput(String text, Visibility visibility) {
     }
 
     public record NoteInput(String text) {
     }
 
+    /** @param version the ticket version the agent saw; a newer one answers 409 stale-version */
     public record StatusInput(TicketStatus status, Long version) {
     }
 
@@ -86,24 +87,26 @@ public class TicketViewResource {
         SignedInUser user = currentUser.get();
         String authorization = currentUser.authorization();
         return tickets.ticket(authorization, ticketId).flatMap(detail -> {
-            TicketSummary ticket = detail.ticket();
-            directory.team(ticketId, ticket.team());
-            Uni<CustomerProfile> customer = customerOf(authorization, ticket);
+            directory.team(ticketId, detail.team());
+            Uni<CustomerProfile> customer = customerOf(authorization, detail);
             Uni<List<CannedResponseView>> library = cannedResponses.visibleTo(user).map(all -> all.stream()
-                    .filter(c -> ticket.team() == null || c.team.equals(ticket.team()))
+                    .filter(c -> detail.team() == null || c.team.equals(detail.team()))
                     .map(CannedResponseView::of).toList());
             return Uni.combine().all().unis(customer, library).asTuple().map(both -> {
                 CustomerProfile profile = both.getItem1();
-                List<TicketSummary> others = profile == null ? List.of() : profile.tickets().stream()
+                List<TicketCard> others = profile == null ? List.of() : profile.tickets().stream()
                         .filter(t -> !ticketId.equals(t.id()))
-                        .sorted(Comparator.comparing(TicketSummary::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                        .map(TicketCard::of)
+                        .sorted(Comparator.comparing(TicketCard::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
                         .toList();
+                List<TicketView.CustomerChannel> channels = profile == null ? List.of() : profile.identities().stream()
+                        .map(i -> new TicketView.CustomerChannel(i.channel(), i.handle())).toList();
                 TicketView.Composer composer = new TicketView.Composer(
-                        ChannelLimits.maxLength(ticket.channel(), Visibility.PUBLIC),
-                        ChannelLimits.maxLength(ticket.channel(), Visibility.PRIVATE),
-                        signatures.forAgent(ticket.channel(), user.displayName()), both.getItem2());
-                return new TicketView(ticket, detail.messages(), profile == null ? List.of() : profile.identities(),
-                        others, composer);
+                        ChannelLimits.maxLength(detail.channel(), Visibility.PUBLIC),
+                        ChannelLimits.maxLength(detail.channel(), Visibility.PRIVATE),
+                        signatures.forAgent(detail.channel(), user.displayName()), both.getItem2());
+                return new TicketView(TicketCard.of(detail), detail.messages().stream().map(ThreadMessage::of).toList(),
+                        channels, others, composer);
             });
         });
     }
@@ -112,54 +115,60 @@ public class TicketViewResource {
     @Path("/replies")
     @ResponseStatus(201)
     @RolesAllowed(Roles.AGENT)
-    public Uni<TicketDetail.Message> reply(@PathParam("id") UUID ticketId, ReplyInput input) {
-        if (input == null || input.text() == null || input.text().isBlank()) {
-            throw new BadRequestException("A reply needs some text.");
-        }
-        Visibility visibility = input.visibility() == null ? Visibility.PUBLIC : input.visibility();
-        String authorization = currentUser.authorization();
-        // The limit depends on the ticket's channel, which only ticket-service knows.
-        return tickets.ticket(authorization, ticketId).flatMap(detail -> {
-            int limit = ChannelLimits.maxLength(detail.ticket().channel(), visibility);
-            int length = ChannelLimits.length(input.text());
-            if (length > limit) {
-                throw new BadRequestException("The reply has " + length + " characters; a " + visibility.name().toLowerCase()
-                        + " reply on " + detail.ticket().channel() + " takes at most " + limit + ".");
-            }
-            return tickets.reply(authorization, ticketId, new ReplyRequest(input.text(), visibility));
-        });
+    public Uni<TicketView.Update> reply(@PathParam("id") UUID ticketId, ReplyInput input) {
+        String text = requiredText(input == null ? null : input.text(), "A reply needs some text.");
+        SignedInUser user = currentUser.get();
+        return tickets.reply(currentUser.authorization(), ticketId, new ReplyRequest(text, input.visibility(), null, null))
+                .map(detail -> update(detail, MessageAdded.Kind.AGENT_REPLY, user));
     }
 
     @POST
     @Path("/notes")
     @ResponseStatus(201)
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR })
-    public Uni<TicketDetail.Message> note(@PathParam("id") UUID ticketId, NoteInput input) {
-        if (input == null || input.text() == null || input.text().isBlank()) {
-            throw new BadRequestException("A note needs some text.");
-        }
-        if (input.text().length() > MAX_NOTE) {
-            throw new BadRequestException("A note is at most " + MAX_NOTE + " characters.");
-        }
-        return tickets.note(currentUser.authorization(), ticketId, new NoteRequest(input.text()));
+    public Uni<TicketView.Update> note(@PathParam("id") UUID ticketId, NoteInput input) {
+        String text = requiredText(input == null ? null : input.text(), "A note needs some text.");
+        SignedInUser user = currentUser.get();
+        return tickets.note(currentUser.authorization(), ticketId, new NoteRequest(text, null))
+                .map(detail -> update(detail, MessageAdded.Kind.INTERNAL_NOTE, user));
     }
 
     @POST
     @Path("/status")
     @RolesAllowed({ Roles.AGENT, Roles.SUPERVISOR })
-    public Uni<TicketSummary> status(@PathParam("id") UUID ticketId, StatusInput input) {
+    public Uni<TicketCard> status(@PathParam("id") UUID ticketId, StatusInput input) {
         if (input == null || input.status() == null || !AGENT_STATUSES.contains(input.status())) {
             throw new BadRequestException("status must be one of " + AGENT_STATUSES + ".");
         }
-        return tickets.changeStatus(currentUser.authorization(), ticketId, new StatusChange(input.status(), input.version()));
+        return tickets.changeStatus(currentUser.authorization(), ticketId,
+                new StatusChange(input.status(), null, input.version())).map(TicketCard::of);
+    }
+
+    private static String requiredText(String text, String refusal) {
+        if (text == null || text.isBlank()) {
+            throw new BadRequestException(refusal);
+        }
+        return text;
+    }
+
+    /**
+     * The ticket as ticket-service answered the change, and the message just written: the newest of
+     * that kind by this user (ticket-service answers with the whole ticket, not the new message).
+     */
+    private static TicketView.Update update(TicketDetail detail, MessageAdded.Kind kind, SignedInUser user) {
+        ThreadMessage written = detail.messages().stream()
+                .filter(m -> m.kind() == kind && user.subject().equals(m.authorId()))
+                .max(Comparator.comparing(TicketDetail.Message::createdAt, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(ThreadMessage::of).orElse(null);
+        return new TicketView.Update(TicketCard.of(detail), written);
     }
 
     /** The customer's profile; the ticket screen still works without it. */
-    private Uni<CustomerProfile> customerOf(String authorization, TicketSummary ticket) {
-        if (ticket.customer() == null || ticket.customer().customerId() == null) {
+    private Uni<CustomerProfile> customerOf(String authorization, TicketDetail ticket) {
+        if (ticket.customer() == null || ticket.customer().id() == null) {
             return Uni.createFrom().nullItem();
         }
-        return tickets.customer(authorization, ticket.customer().customerId()).onFailure().recoverWithItem(e -> {
+        return tickets.customer(authorization, ticket.customer().id()).onFailure().recoverWithItem(e -> {
             LOG.debugf("no customer profile for a ticket view: %s", e.getClass().getSimpleName());
             return null;
         });

@@ -87,7 +87,7 @@ class AgentAppBrowserTest {
         io.restassured.RestAssured.given().auth().oauth2(DemoAgents.token("ava")).contentType("application/json")
                 .body(Map.of("presence", "ONLINE")).put("/api/v1/presence").then().statusCode(200);
         fake.onReply((ticket, message) -> Kafka.publish(MessageDeliveryChanged.delivered(ticket,
-                UUID.fromString(message.path("messageId").asText()), UUID.randomUUID(), "1790000000000000999"), LivePipeline.TICKETS));
+                UUID.fromString(message.path("id").asText()), UUID.randomUUID(), "1790000000000000999"), LivePipeline.TICKETS));
         try (Browser browser = new Browser(gateway).signIn("ava")) {
             browser.element(By.cssSelector(".live.up"));
             browser.waitFor(d -> d.findElements(By.cssSelector("ol.tickets > li")).size() == 3 ? true : null, LIVE);
@@ -97,7 +97,7 @@ class AgentAppBrowserTest {
                     .slaDueAt(Instant.now().plusSeconds(14 * 60))
                     .customerMessage("@acme my card was charged twice for order 5531, can someone help?")
                     .save();
-            Kafka.publish(AssignmentDecided.of(arriving.id(), ava, "cc-default", "customer-care",
+            Kafka.publish(AssignmentDecided.of(arriving.id(), ava, "customer-care", "customer-care",
                     AssignmentDecided.Reason.BEST_FIT, null), LivePipeline.ROUTING);
 
             WebElement row = browser.element(By.cssSelector("a.row[data-ticket='" + arriving.id() + "']"));
@@ -128,6 +128,8 @@ class AgentAppBrowserTest {
             browser.element(By.id("ticket-title")).sendKeys("e");
             browser.waitFor(d -> fake.callsTo(arriving.id() + "/status").isEmpty() ? null : true, LIVE);
             assertThat(fake.callsTo(arriving.id() + "/status").get(0).body()).contains("RESOLVED");
+            // It named the version the reply produced, so ticket-service took it (no stale-version refusal).
+            browser.waitFor(d -> fake.ticketNow(arriving.id()).path("status").asText().equals("RESOLVED") ? true : null, LIVE);
             assertThat(browser.consoleErrors()).noneMatch(AgentAppBrowserTest::securityViolation);
         }
     }
@@ -140,11 +142,11 @@ class AgentAppBrowserTest {
         floorData(ava, sam);
         FakeTicket ticket = fake.ticket().assignee(sam).reference("SW-10431").priority("URGENT")
                 .customer("@maria_r", "Maria Rossi").summary("Still no refund after 3 weeks").save();
+        // routing-service moved it (the fake ticket-service knows at once); its decisions follow on Kafka.
         fake.onTransfer(call -> {
             UUID id = UUID.fromString(call.path().replaceAll(".*/tickets/([0-9a-f-]{36})/transfer", "$1"));
-            fake.reassign(id, ava);
             Kafka.publish(AssignmentReleased.of(id, sam, AssignmentReleased.Reason.TRANSFERRED), LivePipeline.ROUTING);
-            Kafka.publish(AssignmentDecided.of(id, ava, "cc-default", "customer-care", AssignmentDecided.Reason.TRANSFER, sam),
+            Kafka.publish(AssignmentDecided.of(id, ava, "customer-care", "customer-care", AssignmentDecided.Reason.TRANSFER, sam),
                     LivePipeline.ROUTING);
         });
         try (Browser agent = new Browser(gateway).signIn("ava"); Browser supervisor = new Browser(gateway).signIn("sam")) {
@@ -153,12 +155,12 @@ class AgentAppBrowserTest {
 
             supervisor.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1250));
             supervisor.open("/#/floor?ticket=" + ticket.id());
-            supervisor.element(By.cssSelector("tr[data-queue='cc-default']"));
+            supervisor.element(By.cssSelector("tr[data-queue='customer-care']"));
             supervisor.waitFor(d -> d.findElements(By.cssSelector("polyline[data-series]")).isEmpty() ? null : true, LIVE);
             supervisor.screenshot("floor");
             new Select(supervisor.element(By.id("transfer-target"))).selectByValue("agent:" + ava);
             supervisor.element(By.cssSelector("form.transfer button[type=submit]")).click();
-            supervisor.waitFor(d -> d.findElement(By.cssSelector(".outcome")).getText().startsWith("Transfer requested") ? true : null, LIVE);
+            supervisor.waitFor(d -> d.findElement(By.cssSelector(".outcome")).getText().startsWith("Transferred: Ava Lindqvist has the ticket now") ? true : null, LIVE);
 
             WebElement arrived = agent.element(By.cssSelector("a.row[data-ticket='" + ticket.id() + "']"));
             assertThat(arrived.getText()).contains("SW-10431", "Maria Rossi", "New");
@@ -228,32 +230,29 @@ class AgentAppBrowserTest {
     private void seedInbox(String agent) {
         fake.ticket().assignee(agent).reference("SW-10418").channel("MASTODON").priority("NORMAL")
                 .customer("@lena@mastodon.social", "Lena Fischer").summary("App logs me out every few minutes since the update")
-                .intent("QUESTION").sentiment("NEUTRAL", 0.0).slaDueAt(Instant.now().plusSeconds(52 * 60)).save();
+                .intent("QUESTION").sentiment("NEUTRAL").slaDueAt(Instant.now().plusSeconds(52 * 60)).save();
         fake.ticket().assignee(agent).reference("SW-10409").channel("X").priority("URGENT")
                 .customer("@tomasz_w", "Tomasz W.").summary("Third time asking: where is my replacement phone??")
-                .slaDueAt(Instant.now().minusSeconds(3 * 60)).piiFound(true).save();
+                .slaDueAt(Instant.now().minusSeconds(3 * 60)).customerMessage("Card 4111 1111 1111 1111 was charged, order 5531").save();
         fake.ticket().assignee(agent).reference("SW-10421").channel("ASK_US").priority("LOW")
                 .customer("priya@example.com", "Priya Nair").summary("How do I change the delivery address?")
-                .intent("QUESTION").sentiment("POSITIVE", 0.3).slaDueAt(null).save();
+                .intent("QUESTION").sentiment("POSITIVE").slaDueAt(null).save();
     }
 
     private void floorData(String ava, String sam) {
         var queues = FakeDownstream.json().createArrayNode();
-        queues.addObject().put("queueId", "cc-default").put("name", "Customer care").put("team", "customer-care")
-                .put("depth", 7).put("oldestQueuedAt", Instant.now().minusSeconds(11 * 60 + 20).toString()).put("slaAtRisk", 2);
-        queues.addObject().put("queueId", "ts-default").put("name", "Tech support").put("team", "tech-support")
-                .put("depth", 3).put("oldestQueuedAt", Instant.now().minusSeconds(4 * 60 + 5).toString()).put("slaAtRisk", 0);
-        queues.addObject().put("queueId", "escalations").put("name", "Escalations").put("team", "customer-care")
-                .put("depth", 1).put("oldestQueuedAt", Instant.now().minusSeconds(95).toString()).put("slaAtRisk", 1);
+        queues.add(FakeDownstream.queue("customer-care", "Customer care", "customer-care", 7, 11 * 60 + 20L));
+        queues.add(FakeDownstream.queue("tech-support", "Tech support", "tech-support", 3, 4 * 60 + 5L));
+        queues.add(FakeDownstream.queue("escalations", "Escalations", "supervisors", 1, 95L));
         fake.setQueues(queues);
         var agents = FakeDownstream.json().createArrayNode();
-        agents.addObject().put("agentId", ava).put("displayName", "Ava Lindqvist").put("presence", "ONLINE").put("load", 3)
-                .put("capacity", 5).putArray("teams").add("customer-care");
-        agents.addObject().put("agentId", DemoAgents.subject("mateo")).put("displayName", "Mateo García").put("presence", "AWAY")
-                .put("load", 1).put("capacity", 4).putArray("teams").add("tech-support");
-        agents.addObject().put("agentId", sam).put("displayName", "Sam Okafor").put("presence", "ONLINE").put("load", 1)
-                .put("capacity", 2).putArray("teams").add("customer-care").add("tech-support");
+        agents.add(FakeDownstream.agent(ava, "ava", "Ava Lindqvist", false, "ONLINE", 3, 5, "customer-care"));
+        agents.add(FakeDownstream.agent(DemoAgents.subject("mateo"), "mateo", "Mateo García", false, "AWAY", 1, 4, "tech-support"));
+        agents.add(FakeDownstream.agent(sam, "sam", "Sam Okafor", true, "ONLINE", 1, 2, "customer-care", "tech-support"));
         fake.setAgents(agents);
+        // Waiting tickets whose SLA warned or breached, as ticket-service lists them.
+        fake.ticket().reference("SW-10433").slaWarned().save();
+        fake.ticket().reference("SW-10434").slaDueAt(Instant.now().minusSeconds(40)).save();
         // Mentions over the last minutes, as ticket-service would have threaded them.
         String[][] mix = { { "X", "NEGATIVE" }, { "X", "NEUTRAL" }, { "MASTODON", "POSITIVE" }, { "X", "POSITIVE" } };
         java.util.Random random = new java.util.Random(7);

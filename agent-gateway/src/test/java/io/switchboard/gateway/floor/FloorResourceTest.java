@@ -3,9 +3,14 @@ package io.switchboard.gateway.floor;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,12 +20,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import io.switchboard.gateway.testing.DemoAgents;
 import io.switchboard.gateway.testing.FakeDownstream;
 import io.switchboard.gateway.testing.FakeDownstreamResource;
 import io.switchboard.gateway.testing.FakeTicket;
 
-/** The supervisor floor: queues and agents of the supervisor's teams, the mention chart, transfers. */
+/** The supervisor floor: queues and agents as routing scopes them, SLA risk from ticket-service, the chart, transfers. */
 @QuarkusTest
 class FloorResourceTest {
 
@@ -29,75 +36,125 @@ class FloorResourceTest {
     @BeforeEach
     void floor() {
         ArrayNode queues = FakeDownstream.json().createArrayNode();
-        queues.addObject().put("queueId", "cc-default").put("name", "Customer care").put("team", "customer-care")
-                .put("depth", 4).put("oldestQueuedAt", "2026-01-01T10:00:00Z").put("slaAtRisk", 1);
-        queues.addObject().put("queueId", "billing").put("name", "Billing").put("team", "billing")
-                .put("depth", 9).put("slaAtRisk", 0);
+        queues.add(FakeDownstream.queue("customer-care", "Customer care", "customer-care", 4, 300L));
+        queues.add(FakeDownstream.queue("billing", "Billing", "billing", 9, 20L));
+        queues.add(FakeDownstream.queue("escalations", "Escalations", "supervisors", 1, 60L));
+        queues.add(FakeDownstream.queue("risk", "Risk", "risk-team", 0, null));
+        queues.add(FakeDownstream.queue("split-a", "Split A", "split-team", 0, null));
+        queues.add(FakeDownstream.queue("split-b", "Split B", "split-team", 0, null));
         fake.setQueues(queues);
         ArrayNode agents = FakeDownstream.json().createArrayNode();
-        agents.addObject().put("agentId", "a1").put("displayName", "Ava").put("presence", "ONLINE").put("load", 2)
-                .put("capacity", 5).putArray("teams").add("customer-care");
-        agents.addObject().put("agentId", "b1").put("displayName", "Bill").put("presence", "AWAY").put("load", 0)
-                .put("capacity", 5).putArray("teams").add("billing");
+        agents.add(FakeDownstream.agent(DemoAgents.subject("ava"), "ava", "Ava", false, "ONLINE", 2, 5, "customer-care"));
+        agents.add(FakeDownstream.agent("b1", "bill", "Bill", false, "AWAY", 0, 5, "billing"));
+        agents.add(FakeDownstream.agent(DemoAgents.subject("mateo"), "mateo", "Mateo", false, "ONLINE", 4, 4, "tech-support"));
+        agents.add(FakeDownstream.agent("o1", "olga", "Olga", false, "OFFLINE", 0, 4, "customer-care"));
         fake.setAgents(agents);
     }
 
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(DemoAgents.token(user)).contentType(ContentType.JSON);
+    }
+
     @Test
-    void aSupervisorSeesTheirTeamsQueuesAgentsAndTheChart() {
-        given().auth().oauth2(DemoAgents.token("sam"))
-                .when().get("/api/v1/floor?minutes=10")
+    void aSupervisorSeesWhatRoutingShowsOfTheirTeamsAndTheChart() {
+        Instant before = Instant.now();
+        JsonPath floor = as("sam").when().get("/api/v1/floor?minutes=10")
                 .then().statusCode(200)
-                .body("queues.queueId", contains("cc-default"))
+                // sam supervises customer-care and tech-support; every supervisor serves the escalation queue.
+                .body("queues.queueId", contains("customer-care", "escalations"))
                 .body("queues[0].depth", equalTo(4))
-                .body("agents.agentId", contains("a1"))
-                .body("mentions.minutes", hasSize(10));
+                .body("queues[0].oldestQueuedAt", notNullValue())
+                .body("queues[0].slaAtRisk", notNullValue())
+                .body("agents.agentId", containsInAnyOrder(DemoAgents.subject("ava"), DemoAgents.subject("mateo"), "o1"))
+                .body("mentions.minutes", hasSize(10))
+                .extract().jsonPath();
+        Instant oldest = Instant.parse(floor.getString("queues[0].oldestQueuedAt"));
+        // routing says how long it has waited (300 s); the floor says since when, so the app's clock can tick.
+        assertThat(oldest).isBetween(before.minusSeconds(300), Instant.now().minusSeconds(300));
+        assertThat(fake.callsTo("/routing-service/api/v1/queues")).anySatisfy(call -> assertThat(call.username()).isEqualTo("sam"));
         // An admin runs every team's floor.
-        given().auth().oauth2(DemoAgents.token("ada"))
-                .when().get("/api/v1/floor")
+        as("ada").when().get("/api/v1/floor")
                 .then().statusCode(200)
-                .body("queues.queueId", contains("cc-default", "billing"));
+                .body("queues.queueId", hasItems("customer-care", "billing", "escalations"));
+    }
+
+    @Test
+    void waitingTicketsWithAnSlaAtRiskAreCountedPerQueue() {
+        fake.ticket().team("risk-team").slaWarned().save();
+        fake.ticket().team("risk-team").slaDueAt(Instant.now().minusSeconds(60)).save();
+        fake.ticket().team("risk-team").save(); // on track
+        fake.ticket().team("risk-team").slaWarned().assignee(DemoAgents.subject("ava")).save(); // not waiting
+        fake.ticket().team("risk-team").slaWarned().status("RESOLVED").save(); // not open
+        // A team with two queues: each ticket is read in full for its queue.
+        fake.ticket().team("split-team").queue("split-b").slaWarned().save();
+
+        JsonPath floor = as("ada").when().get("/api/v1/floor").then().statusCode(200).extract().jsonPath();
+
+        assertThat(floor.getInt("queues.find { it.queueId == 'risk' }.slaAtRisk")).isEqualTo(2);
+        assertThat(floor.getInt("queues.find { it.queueId == 'split-a' }.slaAtRisk")).isZero();
+        assertThat(floor.getInt("queues.find { it.queueId == 'split-b' }.slaAtRisk")).isEqualTo(1);
+        assertThat(fake.callsTo("/ticket-service/api/v1/tickets")).anySatisfy(call -> assertThat(call.query())
+                .contains("assignee=none", "sla=AT_RISK"));
     }
 
     @Test
     void agentsHaveNoFloor() {
-        given().auth().oauth2(DemoAgents.token("ava"))
-                .when().get("/api/v1/floor")
+        as("ava").when().get("/api/v1/floor")
                 .then().statusCode(403).contentType("application/problem+json");
     }
 
     @Test
     void aSupervisorTransfersATicketOfTheirTeam() {
         FakeTicket ticket = fake.ticket().assignee(DemoAgents.subject("ava")).save();
-        String mateo = DemoAgents.subject("mateo");
+        String sam = DemoAgents.subject("sam");
+        fake.setAgents(FakeDownstream.json().createArrayNode()
+                .add(FakeDownstream.agent(sam, "sam", "Sam", true, "ONLINE", 0, 2, "customer-care", "tech-support")));
 
-        given().auth().oauth2(DemoAgents.token("sam")).contentType(ContentType.JSON)
-                .body(Map.of("ticketId", ticket.id().toString(), "agentId", mateo))
+        as("sam").body(Map.of("ticketId", ticket.id().toString(), "agentId", sam))
                 .when().post("/api/v1/floor/transfers")
-                .then().statusCode(202);
+                .then().statusCode(200)
+                .body("ticketId", equalTo(ticket.id().toString()))
+                .body("status", equalTo("ASSIGNED"))
+                .body("agentId", equalTo(sam));
 
         assertThat(fake.callsTo(ticket.id() + "/transfer")).singleElement().satisfies(call -> {
+            assertThat(call.method()).isEqualTo("POST");
             assertThat(call.username()).isEqualTo("sam");
-            assertThat(call.body()).contains(mateo);
+            assertThat(call.body()).contains(sam);
         });
+        assertThat(fake.ticketNow(ticket.id()).path("assigneeId").asText()).isEqualTo(sam);
+
+        as("sam").body(Map.of("ticketId", ticket.id().toString(), "queueId", "escalations"))
+                .when().post("/api/v1/floor/transfers")
+                .then().statusCode(200)
+                .body("status", equalTo("WAITING"))
+                .body("queueId", equalTo("escalations"))
+                .body("agentId", nullValue());
     }
 
     @Test
-    void transfersAreCheckedBeforeAnythingMoves() {
+    void routingsRefusalsReachTheSupervisorAndBadRequestsNeverLeave() {
         FakeTicket othersTeam = fake.ticket().team("billing").save();
-        // Not one of sam's teams: ticket-service does not even show it to him.
-        given().auth().oauth2(DemoAgents.token("sam")).contentType(ContentType.JSON)
-                .body(Map.of("ticketId", othersTeam.id().toString(), "queueId", "billing"))
+        // Not one of sam's teams' queues: routing-service answers 404.
+        as("sam").body(Map.of("ticketId", othersTeam.id().toString(), "queueId", "customer-care"))
                 .when().post("/api/v1/floor/transfers")
-                .then().statusCode(404).contentType("application/problem+json");
-        // An admin may see it, but it is no team of theirs to run... admins run every team.
-        given().auth().oauth2(DemoAgents.token("sam")).contentType(ContentType.JSON)
-                .body(Map.of("ticketId", othersTeam.id().toString(), "queueId", "q", "agentId", "a"))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no such ticket in your teams' queues"));
+        FakeTicket ours = fake.ticket().assignee(DemoAgents.subject("ava")).save();
+        as("sam").body(Map.of("ticketId", ours.id().toString(), "agentId", "o1"))
+                .when().post("/api/v1/floor/transfers")
+                .then().statusCode(409).body("detail", equalTo("the agent is offline"));
+        as("sam").body(Map.of("ticketId", ours.id().toString(), "agentId", DemoAgents.subject("mateo")))
+                .when().post("/api/v1/floor/transfers")
+                .then().statusCode(409).body("detail", equalTo("the agent is at capacity (4)"));
+
+        int before = fake.callsTo("/transfer").size();
+        as("sam").body(Map.of("ticketId", othersTeam.id().toString(), "queueId", "q", "agentId", "a"))
                 .when().post("/api/v1/floor/transfers")
                 .then().statusCode(400);
-        given().auth().oauth2(DemoAgents.token("ava")).contentType(ContentType.JSON)
-                .body(Map.of("ticketId", othersTeam.id().toString(), "queueId", "billing"))
+        as("ava").body(Map.of("ticketId", othersTeam.id().toString(), "queueId", "billing"))
                 .when().post("/api/v1/floor/transfers")
                 .then().statusCode(403);
-        assertThat(fake.callsTo(othersTeam.id() + "/transfer")).isEmpty();
+        assertThat(fake.callsTo("/transfer")).hasSize(before);
     }
 }

@@ -3,25 +3,47 @@ package io.switchboard.gateway.inbox;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.switchboard.events.routing.AssignmentDecided;
+import io.switchboard.gateway.downstream.AssignedTickets;
 import io.switchboard.gateway.testing.DemoAgents;
 import io.switchboard.gateway.testing.FakeDownstream;
 import io.switchboard.gateway.testing.FakeDownstreamResource;
+import io.switchboard.gateway.testing.Kafka;
+import io.switchboard.gateway.testing.LiveClient;
+import io.switchboard.gateway.testing.LivePipeline;
+import jakarta.inject.Inject;
 
-/** The inbox: one call composing ticket-service's list (with the user's token) and routing's load. */
+/** The inbox: one call composing ticket-service's search and tickets (with the user's token) and routing's load. */
 @QuarkusTest
 class InboxResourceTest {
 
     private final FakeDownstream fake = FakeDownstreamResource.fake();
+
+    @Inject
+    AssignedTickets assigned;
+
+    @BeforeEach
+    void routingAsSeeded() {
+        fake.demoRouting();
+    }
 
     @AfterEach
     void routingBack() {
@@ -37,11 +59,13 @@ class InboxResourceTest {
         var sameDueHigher = fake.ticket().assignee(ava).slaDueAt(now.plusSeconds(3600)).priority("HIGH").save();
         var noClock = fake.ticket().assignee(ava).slaDueAt(null).priority("URGENT").save();
         var someoneElses = fake.ticket().assignee(DemoAgents.subject("sam")).save();
+        var resolved = fake.ticket().assignee(ava).status("RESOLVED").save();
 
         JsonPath inbox = given().auth().oauth2(DemoAgents.token("ava"))
                 .when().get("/api/v1/inbox")
                 .then().statusCode(200)
-                .body("me.capacity", equalTo(5))
+                .body("me.capacity", equalTo(4))
+                .body("me.presence", equalTo("ONLINE"))
                 .extract().jsonPath();
 
         List<String> ids = inbox.getList("tickets.id", String.class);
@@ -49,23 +73,75 @@ class InboxResourceTest {
                 sameDueHigher.id().toString(), noClock.id().toString()).contains(id)).toList();
         assertThat(mine).containsExactly(soon.id().toString(), later.id().toString(), sameDueHigher.id().toString(),
                 noClock.id().toString());
-        assertThat(ids).doesNotContain(someoneElses.id().toString());
-        // The calls carried ava's own token, not a gateway credential.
-        assertThat(fake.callsTo("/tickets")).anySatisfy(call -> assertThat(call.username()).isEqualTo("ava"));
+        assertThat(ids).doesNotContain(someoneElses.id().toString(), resolved.id().toString());
+        // What only ticket-service's full ticket has: the inbox reads each ticket in full.
+        int i = ids.indexOf(soon.id().toString());
+        assertThat(inbox.getString("tickets[" + i + "].language")).isEqualTo("en");
+        assertThat(inbox.getString("tickets[" + i + "].sentiment")).isEqualTo("NEGATIVE");
+        assertThat(inbox.getString("tickets[" + i + "].intent")).isEqualTo("COMPLAINT");
+        assertThat(inbox.getString("tickets[" + i + "].customer.displayName")).isEqualTo("Casey Customer");
+        assertThat(Instant.parse(inbox.getString("tickets[" + i + "].slaDueAt"))).isBetween(now.plusSeconds(599), now.plusSeconds(601));
+        assertThat(inbox.getString("tickets[" + ids.indexOf(noClock.id().toString()) + "].slaDueAt")).isNull();
+        // The search as ticket-service takes it, with ava's own token, not a gateway credential.
+        assertThat(fake.callsTo("/ticket-service/api/v1/tickets")).anySatisfy(call -> {
+            assertThat(call.method()).isEqualTo("GET");
+            assertThat(call.path()).endsWith("/api/v1/tickets");
+            assertThat(URLDecoder.decode(call.query(), StandardCharsets.UTF_8))
+                    .contains("status=NEW,OPEN,REOPENED,PENDING_CUSTOMER", "assignee=me", "limit=100");
+            assertThat(call.username()).isEqualTo("ava");
+        });
         assertThat(fake.callsTo("/agents/me")).anySatisfy(call -> assertThat(call.username()).isEqualTo("ava"));
     }
 
     @Test
-    void theInboxStillLoadsWhenRoutingIsDown() {
+    void theInboxStillLoadsWhenRoutingIsDownOrHasNotSeenTheAgent() {
         var ticket = fake.ticket().assignee(DemoAgents.subject("ava")).save();
         fake.routingDown(true);
-
         JsonPath inbox = given().auth().oauth2(DemoAgents.token("ava"))
                 .when().get("/api/v1/inbox")
                 .then().statusCode(200)
                 .body("me", nullValue())
                 .extract().jsonPath();
         assertThat(inbox.getList("tickets.id", String.class)).contains(ticket.id().toString());
+
+        // routing-service answers 404 until the agent's first presence event reached it.
+        fake.routingDown(false);
+        fake.setAgents(FakeDownstream.json().createArrayNode());
+        given().auth().oauth2(DemoAgents.token("ava"))
+                .when().get("/api/v1/inbox")
+                .then().statusCode(200)
+                .body("me", nullValue());
+    }
+
+    @Test
+    void aTicketRoutingJustGaveMeIsInMyInboxBeforeTicketServiceListsIt() {
+        String ava = DemoAgents.subject("ava");
+        try (LiveClient live = LiveClient.connect(URI.create("http://localhost:" + RestAssured.port), DemoAgents.token("ava"))) {
+            LivePipeline.awaitLive(live, ava);
+            // ticket-service has not processed routing's decision yet: the ticket is nobody's there.
+            var fresh = fake.ticket().save();
+            Kafka.publish(AssignmentDecided.of(fresh.id(), ava, "customer-care", "customer-care",
+                    AssignmentDecided.Reason.BEST_FIT, null), LivePipeline.ROUTING);
+            live.await(LiveClient.ofType("assignment", fresh.id()), Duration.ofSeconds(20));
+
+            given().auth().oauth2(DemoAgents.token("ava"))
+                    .when().get("/api/v1/inbox")
+                    .then().statusCode(200)
+                    .body("tickets.id", hasItem(fresh.id().toString()));
+        }
+    }
+
+    @Test
+    void allMyTicketsAreFoundPageByPage() {
+        String mateo = DemoAgents.subject("mateo");
+        List<String> created = IntStream.range(0, 103)
+                .mapToObj(n -> fake.ticket().assignee(mateo).team("tech-support").save().id().toString()).toList();
+
+        var found = assigned.of("Bearer " + DemoAgents.token("mateo")).await().indefinitely();
+
+        assertThat(found.stream().map(t -> t.id().toString()).toList()).containsAll(created).doesNotHaveDuplicates();
+        assertThat(fake.callsTo("/api/v1/tickets").stream().filter(c -> c.username().equals("mateo")
+                && c.query().contains("cursor="))).isNotEmpty();
     }
 
     @Test

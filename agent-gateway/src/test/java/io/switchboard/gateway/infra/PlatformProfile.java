@@ -7,8 +7,8 @@ import io.switchboard.platform.testing.PlatformTestResource;
 
 /**
  * Every test of this service runs against the real Kafka, PostgreSQL and Keycloak of the test
- * platform, and against fakes of ticket-service and routing-service (their REST APIs are still being
- * built; see FakeDownstream). One application boot serves every test class.
+ * platform, and against FakeDownstream, which answers as ticket-service's and routing-service's REST
+ * APIs do (the system tests use the real ones). One application boot serves every test class.
  */
 @QuarkusTestResource(value = PlatformTestResource.class, restrictToAnnotatedClass = false,
         initArgs = @ResourceArg(name = "service", value = "gateway"))

@@ -16,6 +16,7 @@ import io.switchboard.events.mention.Intent;
 import io.switchboard.events.mention.Sentiment;
 import io.switchboard.events.routing.AssignmentDecided;
 import io.switchboard.events.routing.AssignmentReleased;
+import io.switchboard.events.routing.TicketQueued;
 import io.switchboard.events.ticket.Customer;
 import io.switchboard.events.ticket.MessageAdded;
 import io.switchboard.events.ticket.Priority;
@@ -36,7 +37,7 @@ class LiveEventRouterTest {
     private static final SignedInUser ADA = user("ada-id", Set.of("admin"), Set.of());
 
     private final TicketDirectory directory = new TicketDirectory();
-    private final LiveEventRouter router = new LiveEventRouter(directory);
+    private final LiveEventRouter router = new LiveEventRouter(directory, "supervisors");
     private final UUID ticket = UUID.randomUUID();
 
     @Test
@@ -44,6 +45,13 @@ class LiveEventRouterTest {
         List<Delivery> deliveries = router.route(AssignmentDecided.of(ticket, "ava-id", "cc", "customer-care",
                 AssignmentDecided.Reason.BEST_FIT, null));
         assertThat(recipients(deliveries, "assignment")).containsExactlyInAnyOrder(AVA, SAM, ADA);
+    }
+
+    @Test
+    void theEscalationQueuesChangesGoToEverySupervisor() {
+        List<Delivery> deliveries = router.route(TicketQueued.of(ticket, "escalations", "supervisors",
+                Priority.HIGH, 1, TicketQueued.Reason.NO_AGENT_ONLINE));
+        assertThat(recipients(deliveries, "queued")).containsExactlyInAnyOrder(SAM, TECH_LEAD, ADA);
     }
 
     @Test

@@ -71,7 +71,7 @@ class LivePushTest {
     void anAgentIsPushedTheirAssignmentAndEverythingOnThatTicket() {
         String avaId = DemoAgents.subject("ava");
         UUID ticket = UUID.randomUUID();
-        Kafka.publish(AssignmentDecided.of(ticket, avaId, "cc-default", "customer-care", AssignmentDecided.Reason.BEST_FIT, null),
+        Kafka.publish(AssignmentDecided.of(ticket, avaId, "customer-care", "customer-care", AssignmentDecided.Reason.BEST_FIT, null),
                 LivePipeline.ROUTING);
         ava.await(LiveClient.ofType("assignment", ticket), PUSH);
         sam.await(LiveClient.ofType("assignment", ticket), PUSH); // sam supervises customer-care
@@ -117,7 +117,7 @@ class LivePushTest {
     @Test
     void supervisorsGetTheirTeamsQueueChanges() {
         UUID ticket = UUID.randomUUID();
-        Kafka.publish(TicketQueued.of(ticket, "cc-default", "customer-care", Priority.HIGH, 3,
+        Kafka.publish(TicketQueued.of(ticket, "customer-care", "customer-care", Priority.HIGH, 3,
                 TicketQueued.Reason.ALL_AGENTS_AT_CAPACITY), LivePipeline.ROUTING);
         JsonNode queued = sam.await(LiveClient.ofType("queued", ticket), PUSH);
         assertThat(queued.path("data").path("position").asInt()).isEqualTo(3);
@@ -138,7 +138,7 @@ class LivePushTest {
         }
         // The partition is not stuck: the next event still arrives.
         UUID ticket = UUID.randomUUID();
-        Kafka.publish(AssignmentDecided.of(ticket, DemoAgents.subject("ava"), "cc-default", "customer-care",
+        Kafka.publish(AssignmentDecided.of(ticket, DemoAgents.subject("ava"), "customer-care", "customer-care",
                 AssignmentDecided.Reason.BEST_FIT, null), LivePipeline.ROUTING);
         // Messages go to the ticket's holder, and the two topics are read independently: wait until
         // the gateway knows ava holds the ticket before the message that must reach her.

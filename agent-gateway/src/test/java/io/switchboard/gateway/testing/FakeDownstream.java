@@ -2,21 +2,17 @@ package io.switchboard.gateway.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -24,11 +20,15 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stands in for ticket-service and routing-service while their REST APIs are being built: a tiny
- * HTTP server on a random port, answering the calls the gateway makes in the shapes the gateway's
- * clients read (see the README's "Downstream contract"). Like the real services it refuses calls
- * without a bearer token and scopes tickets to the caller's teams (another team's ticket is 404), so
- * the gateway's token propagation and error mapping are tested for real.
+ * Stands in for ticket-service and routing-service in the gateway's own tests: a tiny HTTP server on a
+ * random port that answers exactly as the real services do (ticket-service/README.md and
+ * routing-service/README.md, "Endpoints"): the same paths and methods (a wrong method is 405), query
+ * parameters, bodies, JSON shapes, status codes and problem details (types such as
+ * {@code urn:switchboard:problem:stale-version}, a refused reply's {@code personalData} and
+ * {@code suggestedVisibility}). Like the real services it refuses calls without a bearer token (401),
+ * checks roles (403) and scopes to the caller's teams (another team's ticket is 404). The agent-gateway
+ * README's "Downstream contract" lists what it mirrors; the system tests run the gateway against the
+ * real services.
  */
 public final class FakeDownstream {
 
@@ -36,24 +36,19 @@ public final class FakeDownstream {
     public static final String ROUTING_PREFIX = "/routing-service";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final Pattern TICKET = Pattern.compile("/api/v1/tickets/([0-9a-f-]{36})(/[a-z]+)?");
-    private static final Pattern CUSTOMER = Pattern.compile("/api/v1/customers/([0-9a-f-]{36})");
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    /** A call the gateway made: which user (token subject) and username asked for what. */
+    /** A call the gateway made: which user (token username) asked for what. */
     public record Call(String method, String path, String query, String username, String body) {
     }
 
     private final HttpServer server;
-    private final Map<UUID, ObjectNode> tickets = new ConcurrentHashMap<>();
-    private final Map<UUID, ArrayNode> messages = new ConcurrentHashMap<>();
-    private final Map<UUID, ArrayNode> identities = new ConcurrentHashMap<>();
+    private final FakeTicketService ticketService = new FakeTicketService(this);
+    private final FakeRoutingService routingService = new FakeRoutingService(this);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private volatile ArrayNode queues = JSON.createArrayNode();
-    private volatile ArrayNode agents = JSON.createArrayNode();
+    private final List<String> beaconHits = new CopyOnWriteArrayList<>();
     private volatile Consumer<Call> onTransfer = call -> { };
     private volatile BiConsumer<UUID, JsonNode> onReply = (ticket, message) -> { };
-    private final List<String> beaconHits = new CopyOnWriteArrayList<>();
     private volatile boolean routingDown;
 
     public FakeDownstream() {
@@ -62,7 +57,7 @@ public final class FakeDownstream {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", this::handle);
         server.start();
     }
@@ -79,43 +74,66 @@ public final class FakeDownstream {
         server.stop(0);
     }
 
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
     // ---- state the tests set up ----
 
+    /** A new ticket in ticket-service's shape; {@link FakeTicket#save()} puts it in. */
     public FakeTicket ticket() {
-        return new FakeTicket(this);
+        return new FakeTicket(ticketService);
     }
 
-    void put(ObjectNode ticket, ArrayNode thread, UUID customerId, ArrayNode customerIdentities) {
-        UUID id = UUID.fromString(ticket.get("id").asText());
-        tickets.put(id, ticket);
-        messages.put(id, thread);
-        if (customerId != null && customerIdentities != null) {
-            identities.put(customerId, customerIdentities);
-        }
-    }
-
-    /** Forgets every ticket (the browser tests start from an empty inbox). */
+    /** Forgets every ticket and customer (the browser tests start from an empty inbox). */
     public void clearTickets() {
-        tickets.clear();
-        messages.clear();
-        identities.clear();
+        ticketService.clear();
     }
 
+    /** The ticket as ticket-service holds it now (its TicketDetail JSON), or null. */
+    public JsonNode ticketNow(UUID id) {
+        return ticketService.detail(id);
+    }
+
+    /** A queue in routing-service's QueueStatus shape. */
+    public static ObjectNode queue(String id, String name, String team, int depth, Long oldestWaitSeconds) {
+        return FakeRoutingService.queue(id, name, team, depth, oldestWaitSeconds);
+    }
+
+    /** An agent in routing-service's AgentView shape. */
+    public static ObjectNode agent(String id, String username, String displayName, boolean supervisor, String presence,
+            int load, int capacity, String... teams) {
+        return FakeRoutingService.agent(id, username, displayName, supervisor, presence, load, capacity, teams);
+    }
+
+    /** routing-service's queues, each as {@link #queue} builds it. */
     public void setQueues(ArrayNode queues) {
-        this.queues = queues;
+        routingService.setQueues(queues);
     }
 
+    /** routing-service's agents, each as {@link #agent} builds it. */
     public void setAgents(ArrayNode agents) {
-        this.agents = agents;
+        routingService.setAgents(agents);
     }
 
+    /** Back to routing's seeds: the demo agents and the customer-care, tech-support and escalations queues. */
+    public void demoRouting() {
+        routingService.demo();
+    }
+
+    /** Called after routing accepted a transfer (the ticket already moved in ticket-service). */
     public void onTransfer(Consumer<Call> hook) {
         this.onTransfer = hook;
     }
 
-    /** Called after a reply was recorded, with the ticket and the message as answered to the gateway. */
+    /** Called after a reply was recorded, with the ticket and the new message as ticket-service shows it. */
     public void onReply(BiConsumer<UUID, JsonNode> hook) {
         this.onReply = hook;
+    }
+
+    /** routing-service answers 503 to everything while down. */
+    public void routingDown(boolean down) {
+        this.routingDown = down;
     }
 
     /** Requests to /beacon/...: what a hostile mention would fetch if the app ever ran it. */
@@ -127,18 +145,6 @@ public final class FakeDownstream {
         return "http://localhost:" + server.getAddress().getPort() + "/beacon/" + name;
     }
 
-    /** Gives a ticket to another agent, as routing-service would after a transfer. */
-    public void reassign(UUID ticketId, String agentId) {
-        ObjectNode ticket = tickets.get(ticketId);
-        if (ticket != null) {
-            ticket.put("assigneeId", agentId);
-        }
-    }
-
-    public void routingDown(boolean down) {
-        this.routingDown = down;
-    }
-
     public List<Call> calls() {
         return List.copyOf(calls);
     }
@@ -147,8 +153,16 @@ public final class FakeDownstream {
         return calls.stream().filter(c -> c.path().contains(pathPart)).toList();
     }
 
-    public static ObjectMapper json() {
-        return JSON;
+    void replied(UUID ticketId, JsonNode message) {
+        onReply.accept(ticketId, message);
+    }
+
+    void transferred(Call call) {
+        onTransfer.accept(call);
+    }
+
+    FakeTicketService tickets() {
+        return ticketService;
     }
 
     // ---- the two services ----
@@ -156,137 +170,32 @@ public final class FakeDownstream {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            String query = exchange.getRequestURI().getRawQuery();
-            String body = FakeHttp.read(exchange.getRequestBody());
             if (path.startsWith("/beacon/")) {
                 beaconHits.add(path);
                 exchange.sendResponseHeaders(204, -1);
                 return;
             }
-            Map<String, Object> claims = FakeHttp.claims(exchange.getRequestHeaders().getFirst("Authorization"));
-            if (claims == null) {
-                FakeHttp.problem(exchange, 401, "bearer token required");
-                return;
-            }
-            Call call = new Call(exchange.getRequestMethod(), path, query, String.valueOf(claims.get("preferred_username")), body);
-            calls.add(call);
-            if (path.startsWith(TICKET_PREFIX)) {
-                ticketService(exchange, call, path.substring(TICKET_PREFIX.length()), claims);
-            } else if (path.startsWith(ROUTING_PREFIX)) {
-                routingService(exchange, call, path.substring(ROUTING_PREFIX.length()), claims);
-            } else {
-                FakeHttp.problem(exchange, 404, "no such service");
-            }
-        } catch (RuntimeException e) {
-            FakeHttp.problem(exchange, 500, "fake failed: " + e);
-        }
-    }
-
-    private void ticketService(HttpExchange exchange, Call call, String path, Map<String, Object> claims) throws IOException {
-        Set<String> teams = FakeHttp.teams(claims);
-        boolean admin = FakeHttp.roles(claims).contains("admin");
-        if (path.equals("/api/v1/tickets") && call.method().equals("GET")) {
-            String assignee = FakeHttp.param(call.query(), "assignee");
-            ArrayNode items = JSON.createArrayNode();
-            tickets.values().stream()
-                    .filter(t -> admin || teams.contains(t.path("team").asText()))
-                    .filter(t -> assignee == null || assignee.equals(t.path("assigneeId").asText(null)))
-                    .forEach(items::add);
-            ObjectNode page = JSON.createObjectNode();
-            page.set("items", items);
-            page.putNull("nextCursor");
-            FakeHttp.send(exchange, 200, page);
-            return;
-        }
-        Matcher ticket = TICKET.matcher(path);
-        if (ticket.matches()) {
-            UUID id = UUID.fromString(ticket.group(1));
-            ObjectNode found = tickets.get(id);
-            if (found == null || !(admin || teams.contains(found.path("team").asText()))) {
-                FakeHttp.problem(exchange, 404, "No ticket " + id);
-                return;
-            }
-            String action = ticket.group(2);
-            if (action == null && call.method().equals("GET")) {
-                ObjectNode detail = JSON.createObjectNode();
-                detail.set("ticket", found);
-                detail.set("messages", messages.get(id));
-                FakeHttp.send(exchange, 200, detail);
-            } else if ("/replies".equals(action) || "/notes".equals(action)) {
-                JsonNode input = JSON.readTree(call.body());
-                boolean reply = "/replies".equals(action);
-                if (reply && "PUBLIC".equals(input.path("visibility").asText()) && input.path("text").asText().contains("@")) {
-                    FakeHttp.problem(exchange, 422, "The public reply contains personal data (an e-mail address); answer privately.");
-                    return;
+            try {
+                Map<String, Object> claims = FakeHttp.claims(exchange.getRequestHeaders().getFirst("Authorization"));
+                if (claims == null) {
+                    throw new FakeHttp.Refusal(401, null);
                 }
-                ObjectNode message = JSON.createObjectNode();
-                message.put("messageId", UUID.randomUUID().toString());
-                message.put("kind", reply ? "AGENT_REPLY" : "INTERNAL_NOTE");
-                message.putObject("author").put("id", String.valueOf(claims.get("sub")))
-                        .put("displayName", String.valueOf(claims.get("name")));
-                message.put("text", input.path("text").asText());
-                if (reply) {
-                    message.put("visibility", input.path("visibility").asText());
-                    message.put("delivery", "PENDING");
-                }
-                message.put("createdAt", Instant.now().toString());
-                messages.get(id).add(message);
-                FakeHttp.send(exchange, 201, message);
-                if (reply) {
-                    onReply.accept(id, message);
-                }
-            } else if ("/status".equals(action)) {
-                JsonNode input = JSON.readTree(call.body());
-                found.put("status", input.path("status").asText());
-                FakeHttp.send(exchange, 200, found);
-            } else {
-                FakeHttp.problem(exchange, 405, "not here");
-            }
-            return;
-        }
-        Matcher customer = CUSTOMER.matcher(path);
-        if (customer.matches()) {
-            UUID customerId = UUID.fromString(customer.group(1));
-            ObjectNode profile = JSON.createObjectNode();
-            profile.put("customerId", customerId.toString());
-            profile.set("identities", identities.getOrDefault(customerId, JSON.createArrayNode()));
-            ArrayNode theirs = profile.putArray("tickets");
-            tickets.values().stream()
-                    .filter(t -> customerId.toString().equals(t.path("customer").path("customerId").asText()))
-                    .filter(t -> admin || teams.contains(t.path("team").asText()))
-                    .forEach(theirs::add);
-            FakeHttp.send(exchange, 200, profile);
-            return;
-        }
-        FakeHttp.problem(exchange, 404, "no route " + path);
-    }
-
-    private void routingService(HttpExchange exchange, Call call, String path, Map<String, Object> claims) throws IOException {
-        if (routingDown) {
-            FakeHttp.problem(exchange, 503, "routing is down");
-            return;
-        }
-        switch (path) {
-            case "/api/v1/queues" -> FakeHttp.send(exchange, 200, queues);
-            case "/api/v1/agents" -> FakeHttp.send(exchange, 200, agents);
-            case "/api/v1/agents/me" -> {
-                ObjectNode me = JSON.createObjectNode();
-                me.put("agentId", String.valueOf(claims.get("sub")));
-                me.put("displayName", String.valueOf(claims.get("name")));
-                me.putArray("teams");
-                me.put("presence", "ONLINE");
-                me.put("load", (int) tickets.values().stream()
-                        .filter(t -> String.valueOf(claims.get("sub")).equals(t.path("assigneeId").asText())).count());
-                me.put("capacity", 5);
-                FakeHttp.send(exchange, 200, me);
-            }
-            default -> {
-                if (path.matches("/api/v1/tickets/[0-9a-f-]{36}/transfer") && call.method().equals("POST")) {
-                    exchange.sendResponseHeaders(202, -1);
-                    onTransfer.accept(call);
+                Call call = new Call(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
+                        String.valueOf(claims.get("preferred_username")), FakeHttp.read(exchange.getRequestBody()));
+                calls.add(call);
+                if (path.startsWith(TICKET_PREFIX)) {
+                    FakeHttp.send(exchange, 200, ticketService.answer(call, path.substring(TICKET_PREFIX.length()), claims));
+                } else if (path.startsWith(ROUTING_PREFIX) && routingDown) {
+                    throw new FakeHttp.Refusal(503, null);
+                } else if (path.startsWith(ROUTING_PREFIX)) {
+                    FakeHttp.send(exchange, 200, routingService.answer(call, path.substring(ROUTING_PREFIX.length()), claims));
                 } else {
-                    FakeHttp.problem(exchange, 404, "no route " + path);
+                    throw FakeHttp.problem(404, "Not Found", "about:blank", "no such service");
                 }
+            } catch (FakeHttp.Refusal refusal) {
+                FakeHttp.send(exchange, refusal);
+            } catch (RuntimeException e) {
+                FakeHttp.send(exchange, FakeHttp.problem(500, "Internal Server Error", "about:blank", "fake failed: " + e));
             }
         }
     }

@@ -1,41 +1,55 @@
 package io.switchboard.gateway.testing;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Builds a ticket in the fake ticket-service, in the shape ticket-service lists and shows it. */
+/**
+ * Builds a ticket in the fake ticket-service, in ticket-service's TicketDetail shape (with its
+ * customer, SLA clocks and conversation), and the customer behind it.
+ */
 public final class FakeTicket {
 
-    private final FakeDownstream fake;
+    private final FakeTicketService service;
     private final ObjectNode ticket = FakeDownstream.json().createObjectNode();
-    private final ArrayNode thread = FakeDownstream.json().createArrayNode();
-    private final ArrayNode identities = FakeDownstream.json().createArrayNode();
+    private final ObjectNode customer = FakeDownstream.json().createObjectNode();
     private final UUID id = UUID.randomUUID();
-    private UUID customerId = UUID.randomUUID();
+    private final Instant createdAt = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MICROS);
 
-    FakeTicket(FakeDownstream fake) {
-        this.fake = fake;
+    FakeTicket(FakeTicketService service) {
+        this.service = service;
         ticket.put("id", id.toString());
         ticket.put("reference", "SW-" + (10000 + Math.abs(id.hashCode() % 90000)));
         ticket.put("channel", "X");
+        ticket.putNull("brandAccount");
+        ticket.put("conversationId", "c-" + id);
+        ticket.put("visibility", "PUBLIC");
         ticket.put("status", "OPEN");
         ticket.put("priority", "NORMAL");
+        ticket.put("team", "customer-care");
+        ticket.put("queueId", "customer-care");
+        ticket.putNull("assigneeId");
+        ticket.put("summary", "My order never arrived");
         ticket.put("language", "en");
         ticket.put("intent", "COMPLAINT");
-        ticket.putObject("sentiment").put("label", "NEGATIVE").put("score", -0.6);
-        ticket.put("team", "customer-care");
-        ticket.put("summary", "My order never arrived");
-        ticket.put("slaDueAt", Instant.now().plusSeconds(1800).toString());
-        ticket.put("createdAt", Instant.now().minusSeconds(600).toString());
-        ticket.put("updatedAt", Instant.now().toString());
-        ticket.put("piiFound", false);
+        ticket.put("sentiment", "NEGATIVE");
         ticket.putArray("tags");
-        ticket.put("visibility", "PUBLIC");
+        ticket.putNull("previousTicketId");
+        ticket.putNull("mergedIntoId");
+        ticket.putNull("lastCustomerMessageAt");
+        ticket.putNull("lastAgentReplyAt");
+        ticket.putNull("resolvedAt");
+        ticket.putNull("closedAt");
+        ticket.put("createdAt", createdAt.toString());
+        ticket.put("updatedAt", createdAt.toString());
         ticket.put("version", 1);
-        customer("@casey", "Casey Customer");
+        ticket.putArray("sla");
+        ticket.putArray("messages");
+        customer(UUID.randomUUID(), "@casey", "Casey Customer");
+        slaDueAt(Instant.now().plusSeconds(1800));
     }
 
     public UUID id() {
@@ -43,7 +57,7 @@ public final class FakeTicket {
     }
 
     public UUID customerId() {
-        return customerId;
+        return UUID.fromString(customer.get("id").asText());
     }
 
     public FakeTicket reference(String reference) {
@@ -56,13 +70,26 @@ public final class FakeTicket {
         return this;
     }
 
+    /** The ticket's team, and its queue: routing's team-default queue of that team has the team's name. */
     public FakeTicket team(String team) {
         ticket.put("team", team);
+        ticket.put("queueId", team);
+        return this;
+    }
+
+    public FakeTicket queue(String queueId) {
+        ticket.put("queueId", queueId);
         return this;
     }
 
     public FakeTicket channel(String channel) {
         ticket.put("channel", channel);
+        customer.withArray("identities").forEach(i -> ((ObjectNode) i).put("channel", channel));
+        return this;
+    }
+
+    public FakeTicket status(String status) {
+        ticket.put("status", status);
         return this;
     }
 
@@ -71,12 +98,31 @@ public final class FakeTicket {
         return this;
     }
 
+    public FakeTicket visibility(String visibility) {
+        ticket.put("visibility", visibility);
+        return this;
+    }
+
+    /** One running first-response clock due then (breached if that is past), or no clock at all (null). */
     public FakeTicket slaDueAt(Instant due) {
-        if (due == null) {
-            ticket.putNull("slaDueAt");
-        } else {
-            ticket.put("slaDueAt", due.toString());
+        ArrayNode clocks = ticket.putArray("sla");
+        if (due != null) {
+            boolean breached = due.isBefore(Instant.now());
+            ObjectNode clock = clocks.addObject();
+            clock.put("clock", "FIRST_RESPONSE");
+            clock.put("state", breached ? "BREACHED" : "RUNNING");
+            clock.put("startedAt", createdAt.toString());
+            clock.put("dueAt", due.truncatedTo(ChronoUnit.MICROS).toString());
+            clock.put("warnedAt", breached ? due.toString() : null);
+            clock.put("breachedAt", breached ? due.toString() : null);
+            clock.putNull("stoppedAt");
         }
+        return this;
+    }
+
+    /** The SlaScanner warned: the running clock is past its warning point (the ticket is AT_RISK). */
+    public FakeTicket slaWarned() {
+        ticket.withArray("sla").forEach(c -> ((ObjectNode) c).put("warnedAt", Instant.now().toString()));
         return this;
     }
 
@@ -85,13 +131,8 @@ public final class FakeTicket {
         return this;
     }
 
-    public FakeTicket piiFound(boolean found) {
-        ticket.put("piiFound", found);
-        return this;
-    }
-
-    public FakeTicket sentiment(String label, double score) {
-        ticket.putObject("sentiment").put("label", label).put("score", score);
+    public FakeTicket sentiment(String label) {
+        ticket.put("sentiment", label);
         return this;
     }
 
@@ -101,55 +142,54 @@ public final class FakeTicket {
     }
 
     public FakeTicket customer(String handle, String displayName) {
-        return customer(customerId, handle, displayName);
+        return customer(customerId(), handle, displayName);
     }
 
-    public FakeTicket customer(UUID id, String handle, String displayName) {
-        customerId = id;
-        ticket.putObject("customer").put("customerId", id.toString()).put("handle", handle).put("displayName", displayName);
-        identities.removeAll();
-        identities.addObject().put("channel", ticket.path("channel").asText()).put("handle", handle);
+    /** The customer (an existing one when the id is known), as the ticket shows them and with their identity on its channel. */
+    public FakeTicket customer(UUID customerId, String handle, String displayName) {
+        ticket.putObject("customer").put("id", customerId.toString()).put("displayName", displayName).put("handle", handle)
+                .put("followerCount", 120);
+        customer.removeAll();
+        customer.put("id", customerId.toString()).put("displayName", displayName).putNull("mergedIntoId").putNull("erasedAt")
+                .put("createdAt", createdAt.toString());
+        ObjectNode identity = customer.putArray("identities").addObject();
+        identity.put("id", UUID.randomUUID().toString()).put("channel", ticket.path("channel").asText())
+                .put("platformId", "p-" + handle).put("handle", handle).put("displayName", displayName)
+                .put("followerCount", 120).put("verified", false).putNull("email").put("since", createdAt.toString());
         return this;
     }
 
     public FakeTicket customerMessage(String text) {
-        ObjectNode m = thread.addObject();
-        m.put("messageId", UUID.randomUUID().toString());
-        m.put("kind", "CUSTOMER");
-        m.putObject("author").put("id", customerId.toString())
-                .put("displayName", ticket.path("customer").path("displayName").asText());
-        m.put("text", text);
-        m.put("visibility", "PUBLIC");
-        m.put("createdAt", Instant.now().minusSeconds(300).toString());
-        m.putArray("pii");
+        ObjectNode m = message("CUSTOMER", customerId().toString(), ticket.path("customer").path("displayName").asText(), text);
+        m.put("visibility", ticket.path("visibility").asText());
+        m.put("externalId", "17900" + Math.abs(text.hashCode()));
+        m.put("postedAt", Instant.now().minusSeconds(300).toString());
+        ticket.put("lastCustomerMessageAt", m.get("createdAt").asText());
         return this;
     }
 
     public FakeTicket agentReply(String text, String delivery) {
-        ObjectNode m = thread.addObject();
-        m.put("messageId", UUID.randomUUID().toString());
-        m.put("kind", "AGENT_REPLY");
-        m.putObject("author").put("id", "agent").put("displayName", "An Agent");
-        m.put("text", text);
+        ObjectNode m = message("AGENT_REPLY", "agent", "An Agent", text);
         m.put("visibility", "PUBLIC");
-        m.put("delivery", delivery);
-        m.put("createdAt", Instant.now().minusSeconds(200).toString());
+        m.put("replyId", UUID.randomUUID().toString());
+        m.putObject("delivery").put("state", delivery).putNull("externalPostId").putNull("detail").putNull("changedAt");
         return this;
     }
 
     public FakeTicket note(String text) {
-        ObjectNode m = thread.addObject();
-        m.put("messageId", UUID.randomUUID().toString());
-        m.put("kind", "INTERNAL_NOTE");
-        m.putObject("author").put("id", "agent").put("displayName", "An Agent");
-        m.put("text", text);
-        m.put("createdAt", Instant.now().minusSeconds(100).toString());
+        message("INTERNAL_NOTE", "agent", "An Agent", text);
         return this;
+    }
+
+    private ObjectNode message(String kind, String authorId, String authorName, String text) {
+        // Oldest first, as the conversation lists them.
+        Instant at = Instant.now().minusSeconds(300 - ticket.withArray("messages").size() * 10L);
+        return FakeTicketService.message(ticket, kind, authorId, authorName, text, null, at);
     }
 
     /** Puts it into the fake (again, after changes). */
     public FakeTicket save() {
-        fake.put(ticket, thread, customerId, identities);
+        service.put(ticket.deepCopy(), customer.deepCopy());
         return this;
     }
 }

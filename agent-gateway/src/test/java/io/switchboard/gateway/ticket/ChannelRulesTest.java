@@ -13,11 +13,14 @@ import io.switchboard.events.Visibility;
 class ChannelRulesTest {
 
     @Test
-    void aPublicXReplyTakes280CodePoints() {
+    void theComposersLimitsAreTicketServicesLimits() {
         assertThat(ChannelLimits.maxLength(Channel.X, Visibility.PUBLIC)).isEqualTo(280);
-        assertThat(ChannelLimits.maxLength(Channel.X, Visibility.PRIVATE)).isGreaterThan(280);
+        assertThat(ChannelLimits.maxLength(Channel.X, Visibility.PRIVATE)).isEqualTo(10_000);
         assertThat(ChannelLimits.maxLength(Channel.MASTODON, Visibility.PUBLIC)).isEqualTo(500);
-        assertThat(ChannelLimits.length("😀é")).isEqualTo(2);
+        assertThat(ChannelLimits.maxLength(Channel.BLUESKY, Visibility.PUBLIC)).isEqualTo(300);
+        assertThat(ChannelLimits.maxLength(Channel.ASK_US, Visibility.PRIVATE)).isEqualTo(20_000);
+        // The ask-us form answers by e-mail only: there is no public reply to limit.
+        assertThat(ChannelLimits.maxLength(Channel.ASK_US, Visibility.PUBLIC)).isNull();
     }
 
     @Test
