@@ -25,7 +25,7 @@ public record RoutingSettings(
 
     public static RoutingSettings from(RoutingConfig config) {
         List<AgentSeeds.Seed> seeds = config.agents().seed().entrySet().stream()
-                .map(e -> new AgentSeeds.Seed(e.getKey(), e.getValue().displayName().orElse(null),
+                .map(e -> new AgentSeeds.Seed(e.getKey(), e.getValue().username().orElse(null),
                         e.getValue().teams().orElse(List.of()), e.getValue().skills().orElse(List.of()),
                         e.getValue().languages().orElse(List.of()),
                         e.getValue().capacity().isPresent() ? e.getValue().capacity().getAsInt() : null,

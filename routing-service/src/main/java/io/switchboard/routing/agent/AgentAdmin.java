@@ -53,7 +53,7 @@ public final class AgentAdmin {
                             throw RoutingRejection.conflict("the agent holds " + current.load()
                                     + " tickets; capacity cannot go below that (transfer some first)");
                         }
-                        Uni<Void> audit = after.capacity() != current.capacity()
+                        Uni<Void> audit = AgentStore.eligibilityChanged(current, after)
                                 ? agents.recordChange(tx.connection(), after, "admin:" + changedBy)
                                 : Uni.createFrom().voidItem();
                         return agents.update(tx.connection(), after).flatMap(ignored -> audit).replaceWith(after);

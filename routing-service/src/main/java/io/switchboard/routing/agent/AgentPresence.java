@@ -81,9 +81,9 @@ public final class AgentPresence {
             if (after.equals(before) && !locked.created()) {
                 return Uni.createFrom().voidItem();
             }
-            boolean presenceChanged = after.presence() != before.presence() || locked.created();
+            boolean logged = locked.created() || AgentStore.eligibilityChanged(before, after);
             return agents.update(tx.connection(), after)
-                    .flatMap(ignored -> presenceChanged
+                    .flatMap(ignored -> logged
                             ? agents.recordChange(tx.connection(), after, "presence:" + event.cause())
                             : Uni.createFrom().voidItem())
                     .flatMap(ignored -> wentOffline(before, after) ? handBackUnanswered(tx, after.id())

@@ -2,49 +2,48 @@ package io.switchboard.routing.agent;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.switchboard.events.agent.Presence;
 
 /**
  * What routing knows of an agent before they first appear: the realm's demo agents from
- * configuration, by username. Keycloak makes up the subjects, so a seed is recognised by the name
- * the gateway reports (the token's name, e.g. "Ava Lindqvist", or the username); anyone else starts
- * with the defaults and their teams from the identity provider.
+ * configuration, by their OIDC subject (the realm pins it, and agent-events carry it as the agent
+ * id), so a seed can never be taken by someone who merely shares a name. Anyone else starts with the
+ * defaults and their teams from the identity provider.
  */
 public final class AgentSeeds {
 
-    /** @param capacity null for the default */
-    public record Seed(String username, String displayName, List<String> teams, List<String> skills, List<String> languages,
+    /**
+     * @param subject the agent's OIDC {@code sub}
+     * @param username who that is, for people reading the API and the configuration; may be null
+     * @param capacity null for the default
+     */
+    public record Seed(String subject, String username, List<String> teams, List<String> skills, List<String> languages,
             Integer capacity, boolean supervisor) {
     }
 
-    private final List<Seed> seeds;
+    private final Map<String, Seed> bySubject;
     private final int defaultCapacity;
     private final Set<String> defaultLanguages;
 
     public AgentSeeds(List<Seed> seeds, int defaultCapacity, Set<String> defaultLanguages) {
-        this.seeds = List.copyOf(seeds);
+        this.bySubject = seeds.stream().collect(Collectors.toUnmodifiableMap(Seed::subject, Function.identity()));
         this.defaultCapacity = defaultCapacity;
         this.defaultLanguages = Languages.primaries(defaultLanguages);
     }
 
-    public Optional<Seed> match(String displayName) {
-        if (displayName == null || displayName.isBlank()) {
-            return Optional.empty();
-        }
-        String name = displayName.strip().toLowerCase(Locale.ROOT);
-        return seeds.stream()
-                .filter(s -> s.username().toLowerCase(Locale.ROOT).equals(name)
-                        || (s.displayName() != null && s.displayName().toLowerCase(Locale.ROOT).equals(name)))
-                .findFirst();
+    public Optional<Seed> of(String subject) {
+        return Optional.ofNullable(subject == null ? null : bySubject.get(subject));
     }
 
-    /** A new agent first seen at {@code at}, from their seed if one matches, else from the defaults. */
+    /** A new agent first seen at {@code at}, from their seed if they have one, else from the defaults. */
     public Agent newAgent(String id, String displayName, List<String> teams, Presence presence, Instant at) {
-        Optional<Seed> seed = match(displayName);
+        Optional<Seed> seed = of(id);
         List<String> seededTeams = seed.map(Seed::teams).orElse(List.of());
         return new Agent(id, seed.map(Seed::username).orElse(null), displayName,
                 Set.copyOf(teams.isEmpty() ? seededTeams : teams),

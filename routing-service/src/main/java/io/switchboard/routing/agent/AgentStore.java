@@ -117,10 +117,23 @@ public final class AgentStore {
                 .map(rows -> rows.rowCount() == 1);
     }
 
+    /**
+     * An entry of the decision log: the agent as eligibility sees them after a change of presence,
+     * capacity, teams, skills, languages or the supervisor flag (callers record any of these).
+     */
     public Uni<Void> recordChange(SqlConnection connection, Agent agent, String cause) {
-        return connection.preparedQuery("insert into agent_change (agent_id, capacity, presence, cause) values ($1, $2, $3, $4)")
-                .execute(Tuple.of(agent.id(), agent.capacity(), agent.presence().name(), cause))
+        return connection.preparedQuery("insert into agent_change (agent_id, capacity, presence, teams, skills, languages,"
+                        + " supervisor, cause) values ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .execute(Tuple.from(new Object[] { agent.id(), agent.capacity(), agent.presence().name(), array(agent.teams()),
+                        array(agent.skills()), array(agent.languages()), agent.supervisor(), cause }))
                 .replaceWithVoid();
+    }
+
+    /** Whether anything eligibility depends on differs between the two (the load aside). */
+    public static boolean eligibilityChanged(Agent before, Agent after) {
+        return before.presence() != after.presence() || before.capacity() != after.capacity()
+                || !before.teams().equals(after.teams()) || !before.skills().equals(after.skills())
+                || !before.languages().equals(after.languages()) || before.supervisor() != after.supervisor();
     }
 
     /** Agents still counted present whose last heartbeat is older than the timeout. */

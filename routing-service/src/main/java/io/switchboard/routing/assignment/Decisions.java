@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.routing.TicketQueued;
+import io.switchboard.kit.idempotency.ProcessedEventRepository;
 import io.switchboard.routing.agent.AgentStore;
 import io.switchboard.routing.infra.db.TeamLocks;
 import io.switchboard.routing.infra.db.Transactions;
@@ -19,7 +20,6 @@ import io.switchboard.routing.queue.Queue;
 import io.switchboard.routing.queue.QueueStore;
 import io.switchboard.routing.ticket.TicketStore;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The shape of every routing transaction, so none can skip a step:
@@ -87,18 +87,13 @@ public final class Decisions {
                 .map(Done::result);
     }
 
-    /** {@link #decide} for a consumed event: done once, whatever the redeliveries. Null when it was a redelivery. */
+    /**
+     * {@link #decide} for a consumed event: done once, whatever the redeliveries (the service-kit's
+     * processed-event mark, in the same transaction). Null when it was a redelivery.
+     */
     public <T> Uni<T> decideOnce(SwitchboardEvent event, Function<SqlConnection, Uni<Step<T>>> prepare) {
-        return decide(connection -> markProcessed(connection, event)
+        return decide(connection -> ProcessedEventRepository.markProcessed(connection, event.eventId(), event.ceType())
                 .flatMap(first -> first ? prepare.apply(connection) : Uni.createFrom().item(Step.<T>none(null))));
-    }
-
-    /** The service-kit's idempotency record, written on this transaction's connection. */
-    static Uni<Boolean> markProcessed(SqlConnection connection, SwitchboardEvent event) {
-        return connection.preparedQuery("insert into processed_event (event_id, event_type, processed_at)"
-                        + " values ($1, $2, now()) on conflict (event_id) do nothing")
-                .execute(Tuple.of(event.eventId(), event.ceType()))
-                .map(rows -> rows.rowCount() == 1);
     }
 
     private record Done<T>(T result, RoutingTx tx) {

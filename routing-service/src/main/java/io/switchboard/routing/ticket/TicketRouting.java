@@ -97,10 +97,11 @@ public final class TicketRouting {
                 if (context.ticket().status() == RoutedTicket.Status.CLOSED) {
                     return Uni.createFrom().voidItem();
                 }
-                Uni<Void> release = context.assignment().isPresent()
+                // A ticket closed while it waited leaves its queue without a decision: the log says so.
+                Uni<Void> leave = context.assignment().isPresent()
                         ? moves.release(tx, context.assignment().get(), reason)
-                        : Uni.createFrom().voidItem();
-                return release.flatMap(ignored -> tickets.close(tx.connection(), ticketId));
+                        : tickets.logClosedWhileWaiting(tx.connection(), ticketId, context.ticket().queueId());
+                return leave.flatMap(ignored -> tickets.close(tx.connection(), ticketId));
             }));
         }));
     }

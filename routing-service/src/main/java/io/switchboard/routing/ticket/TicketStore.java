@@ -132,6 +132,12 @@ public final class TicketStore {
                 .execute(Tuple.of(ticketId)).replaceWithVoid();
     }
 
+    /** The decision log's entry for a ticket that leaves its queue unassigned, closed (see V2__decision_log.sql). */
+    public Uni<Void> logClosedWhileWaiting(SqlConnection connection, UUID ticketId, String queueId) {
+        return connection.preparedQuery("insert into closed_while_waiting (ticket_id, queue_id) values ($1, $2)")
+                .execute(Tuple.of(ticketId, queueId)).replaceWithVoid();
+    }
+
     public Uni<Void> close(SqlConnection connection, UUID ticketId) {
         return connection.preparedQuery("update routed_ticket set status = 'CLOSED', updated_at = now() where ticket_id = $1")
                 .execute(Tuple.of(ticketId)).replaceWithVoid();

@@ -16,19 +16,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.Actor;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.Topics;
 import io.switchboard.events.agent.AgentPresenceChanged;
 import io.switchboard.events.agent.Presence;
+import io.switchboard.events.ticket.TicketStatus;
+import io.switchboard.events.ticket.TicketStatusChanged;
+import io.switchboard.platform.testing.DemoUsers;
 import io.switchboard.platform.testing.KeycloakTokens;
 import io.switchboard.routing.Routing;
+import io.switchboard.routing.assignment.Assignment;
 import io.switchboard.routing.testing.ConsumersReady;
 import io.switchboard.routing.testing.KafkaTestClient;
 import io.switchboard.routing.testing.Scenario;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
-/** agent-events on the real broker: demo agents get their seeded profile, bad messages are dead-lettered. */
+/** agent-events on the real broker: demo agents get the seed of their subject, bad messages are dead-lettered. */
 @QuarkusTest
 class AgentEventsConsumerTest {
 
@@ -75,18 +81,58 @@ class AgentEventsConsumerTest {
         return agent;
     }
 
+    /**
+     * Routing forgets the agent, so their next event is a first sign-in. Other services' tests share
+     * the platform and may have signed them in (routing then gave them tickets): they are signed out
+     * and what they still hold is closed first, through routing itself.
+     */
+    private void forget(String agentId) {
+        Scenario.await(routing.presence().apply(AgentPresenceChanged.of(agentId, "routing test", List.of(), Presence.OFFLINE,
+                null, AgentPresenceChanged.Cause.SIGN_OUT)));
+        for (Assignment held : Scenario.await(routing.transactions().read(c -> routing.assignments().activeOf(c, agentId)))) {
+            Scenario.await(routing.ticketRouting().statusChanged(TicketStatusChanged.of(held.ticketId(), TicketStatus.OPEN,
+                    TicketStatus.CLOSED, Actor.system("routing-test"))));
+        }
+        Tuple id = Tuple.of(agentId);
+        Scenario.await(routing.transactions().inTransaction(c -> c.preparedQuery("delete from agent_change where agent_id = $1")
+                .execute(id)
+                .flatMap(ignored -> c.preparedQuery("delete from assignment where agent_id = $1 and released_at is not null")
+                        .execute(id))
+                .flatMap(ignored -> c.preparedQuery("delete from agent where id = $1").execute(id))));
+        Optional<Agent> left = Scenario.await(routing.transactions().read(c -> routing.agents().find(c, agentId)));
+        assertThat(left).isEmpty();
+    }
+
     @Test
-    void aDemoAgentSigningInGetsTheirSeededProfileUnderTheirRealSubject() {
+    void aDemoAgentSigningInForTheFirstTimeGetsTheSeedOfTheirSubject() {
         String subject = (String) KeycloakTokens.claims(KeycloakTokens.accessToken("mateo")).get("sub");
-        // Away, not online: mateo must not take real tickets waiting in the shared database.
-        kafka.publish(AgentPresenceChanged.of(subject, "Mateo García", List.of("tech-support"), Presence.AWAY, null,
+        assertThat(subject).as("the subject the realm pins for mateo, which configuration names")
+                .isEqualTo(DemoUsers.MATEO_USER.subject());
+        forget(subject);
+        // Away, not online: mateo must not take real tickets waiting in the shared database. The name
+        // is not what identifies him: a renamed account keeps its seed.
+        kafka.publish(AgentPresenceChanged.of(subject, "M. García (renamed)", List.of("tech-support"), Presence.AWAY, null,
                 AgentPresenceChanged.Cause.SIGN_IN), GATEWAY);
         Agent mateo = awaitAgent(subject, Presence.AWAY).orElseThrow();
         assertThat(mateo.username()).isEqualTo("mateo");
+        assertThat(mateo.displayName()).isEqualTo("M. García (renamed)");
         assertThat(mateo.teams()).containsExactly("tech-support");
+        assertThat(mateo.skills()).containsExactly("technical");
         assertThat(mateo.languages()).containsExactlyInAnyOrder("es", "en");
-        assertThat(mateo.skills()).contains("technical");
+        assertThat(mateo.capacity()).isEqualTo(4);
         assertThat(mateo.supervisor()).isFalse();
+    }
+
+    @Test
+    void someoneMerelyNamedLikeADemoAgentGetsTheDefaults() {
+        String agentId = "a-" + UUID.randomUUID();
+        kafka.publish(AgentPresenceChanged.of(agentId, "Mateo García", List.of("tech-support"), Presence.AWAY, null,
+                AgentPresenceChanged.Cause.SIGN_IN), GATEWAY);
+        Agent namesake = awaitAgent(agentId, Presence.AWAY).orElseThrow();
+        assertThat(namesake.username()).isNull();
+        assertThat(namesake.skills()).isEmpty();
+        assertThat(namesake.capacity()).isEqualTo(3);
+        assertThat(namesake.languages()).containsExactly("en");
     }
 
     @Test

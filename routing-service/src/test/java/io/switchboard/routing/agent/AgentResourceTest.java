@@ -123,6 +123,10 @@ class AgentResourceTest extends ApiTest {
                 .contentType("application/problem+json");
         as("ada").body("{\"capacity\": \"lots\"").patch("/api/v1/agents/" + agent).then().statusCode(400)
                 .contentType("application/problem+json");
+        // JSON of the wrong shape: the kit's problem names the field, and never echoes what was sent.
+        as("ada").body("{\"capacity\": \"lots\"}").patch("/api/v1/agents/" + agent).then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400))
+                .body("detail", containsString("at field capacity")).body("detail", not(containsString("lots")));
     }
 
     @Test

@@ -1,18 +1,13 @@
 package io.switchboard.routing.scale;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.EventCodec;
-import io.switchboard.events.SwitchboardEvent;
-import io.switchboard.events.routing.AssignmentDecided;
-import io.switchboard.events.routing.AssignmentReleased;
 import io.switchboard.routing.Routing;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.assignment.Eligibility;
@@ -23,8 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The three properties routing promises with any number of replicas, checked on the database once
- * the instances are quiet, and on the decision log (the outbox and the agents' capacity changes,
- * replayed in the order of the sequence both share):
+ * the instances are quiet, and on the decision log (decisions, agent changes and tickets closed while
+ * waiting, replayed in the order of the sequence they share; see {@link LogReplay}):
  * <ol>
  * <li>no ticket ever has two assignees;</li>
  * <li>no agent ever holds more tickets than their capacity;</li>
@@ -96,57 +91,19 @@ final class Invariants {
         return violations;
     }
 
-    /** Replays every decision about the world's tickets and agents, with the capacity in force at each. */
-    List<String> onDecisionLog() {
-        List<String> violations = new ArrayList<>();
-        String[] ticketKeys = world.tickets.stream().map(UUID::toString).toArray(String[]::new);
-        String[] agents = world.agents.toArray(String[]::new);
-        // Tickets of the world, and anything else that reached its agents (another configuration sharing
-        // the database may hand its escalations to the world's supervisors).
-        var rows = await(pool.preparedQuery("select seq, kind, agent_id, capacity, ce_type, payload from ("
-                + " select id as seq, 'event' as kind, null as agent_id, null::int as capacity, ce_type, payload from outbox"
-                + " where message_key = any($1) or (payload::jsonb ->> 'agentId') = any($2)"
-                + " union all select seq, 'capacity', agent_id, capacity, null, null from agent_change where agent_id = any($2)"
-                + ") log order by seq").execute(Tuple.of(ticketKeys, agents)));
-        Map<UUID, String> holder = new HashMap<>();
-        Map<String, Integer> load = new HashMap<>();
-        Map<String, Integer> capacity = new HashMap<>();
-        int decided = 0;
-        for (Row row : rows) {
-            if ("capacity".equals(row.getString("kind"))) {
-                capacity.put(row.getString("agent_id"), row.getInteger("capacity"));
-                continue;
-            }
-            SwitchboardEvent event = EventCodec.decode(row.getString("ce_type"),
-                    row.getString("payload").getBytes(StandardCharsets.UTF_8));
-            if (event instanceof AssignmentDecided d) {
-                decided++;
-                if (holder.containsKey(d.ticketId())) {
-                    violations.add("1: log gives " + d.ticketId() + " to " + d.agentId() + " while " + holder.get(d.ticketId())
-                            + " holds it");
-                }
-                holder.put(d.ticketId(), d.agentId());
-                int after = load.merge(d.agentId(), 1, Integer::sum);
-                Integer cap = capacity.get(d.agentId());
-                if (world.agents.contains(d.agentId()) && (cap == null || after > cap)) {
-                    violations.add("2: log gives " + d.agentId() + " a ticket #" + after + " with capacity " + cap);
-                }
-            } else if (event instanceof AssignmentReleased r) {
-                if (!r.agentId().equals(holder.get(r.ticketId()))) {
-                    violations.add("1: log releases " + r.ticketId() + " from " + r.agentId() + " who does not hold it");
-                }
-                holder.remove(r.ticketId());
-                load.merge(r.agentId(), -1, Integer::sum);
-            }
-        }
-        if (decided == 0) {
-            violations.add("the log holds no decision at all");
-        }
+    /**
+     * The three properties at every step of the decision log ({@link LogReplay}), which must also be
+     * what routing-decisions carries, and end in the loads the database holds.
+     */
+    List<String> onDecisionLog(List<DecisionLog.Entry> log) {
+        Map<String, Queue> queues = await(routing.transactions().read(c -> routing.queues().all(c)));
+        LogReplay replay = new LogReplay(new Eligibility(routing.teams()), queues, world.languages, Set.copyOf(world.agents));
+        List<String> violations = new ArrayList<>(replay.replay(log));
         for (String agent : world.agents) {
             Agent now = await(routing.transactions().read(c -> routing.agents().find(c, agent))).orElseThrow();
-            if (load.getOrDefault(agent, 0) != now.load()) {
-                violations.add("2: replayed load of " + agent + " is " + load.getOrDefault(agent, 0) + ", the database says "
-                        + now.load());
+            int replayed = replay.loads().getOrDefault(agent, 0);
+            if (replayed != now.load()) {
+                violations.add("2: replayed load of " + agent + " is " + replayed + ", the database says " + now.load());
             }
         }
         return violations;

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -30,6 +32,7 @@ import io.switchboard.routing.Routing;
 import io.switchboard.routing.RoutingSettings;
 import io.switchboard.routing.agent.AgentAdmin;
 import io.switchboard.routing.agent.AgentSeeds;
+import io.switchboard.routing.agent.Languages;
 import io.switchboard.routing.queue.Queue;
 
 /**
@@ -47,6 +50,8 @@ final class ScaleWorld {
     final List<String> teams = List.of(id("red"), id("green"), id("blue"));
     final List<String> agents = new ArrayList<>();
     final List<UUID> tickets = new ArrayList<>();
+    /** Each ticket's language as routing matches it (null: unknown, any agent speaks it). */
+    final Map<UUID, String> languages = new HashMap<>();
     private final Random random;
 
     ScaleWorld(long seed) {
@@ -95,6 +100,7 @@ final class ScaleWorld {
         if (roll < 560 || tickets.isEmpty()) {
             TicketOpened opened = opened();
             tickets.add(opened.ticketId());
+            languages.put(opened.ticketId(), Languages.primary(opened.language()));
             Operation open = r -> r.ticketRouting().open(opened);
             return random.nextInt(20) == 0 ? List.of(open, open) : List.of(open);
         }

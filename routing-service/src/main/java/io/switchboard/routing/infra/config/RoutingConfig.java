@@ -107,7 +107,7 @@ public interface RoutingConfig {
         @WithDefault("en")
         List<String> defaultLanguages();
 
-        /** The realm's demo agents, by username (the subject is learnt when they first appear). */
+        /** The realm's demo agents, by OIDC subject (the realm pins them), applied when each is first seen. */
         Map<String, AgentSeed> seed();
     }
 
@@ -125,8 +125,8 @@ public interface RoutingConfig {
     }
 
     interface AgentSeed {
-        /** The display name the gateway reports (the token's name), to recognise the agent by. */
-        Optional<String> displayName();
+        /** Who the subject is (their username), shown by the API. */
+        Optional<String> username();
 
         Optional<List<String>> teams();
 
