@@ -2,6 +2,8 @@ package io.switchboard.events;
 
 import io.switchboard.events.agent.AgentPresenceChanged;
 import io.switchboard.events.customer.CustomerErased;
+import io.switchboard.events.customer.CustomerIdentityLinked;
+import io.switchboard.events.customer.CustomersMerged;
 import io.switchboard.events.delivery.ReplyDelivered;
 import io.switchboard.events.delivery.ReplyFailed;
 import io.switchboard.events.mention.MentionReceived;
@@ -51,6 +53,8 @@ public final class EventTypes {
                 ReplyRequested.class,
                 SlaWarning.class,
                 SlaBreached.class,
+                CustomerIdentityLinked.class,
+                CustomersMerged.class,
                 CustomerErased.class));
         BY_TOPIC.put(Topics.ROUTING_DECISIONS, List.of(
                 AssignmentDecided.class,

@@ -3,6 +3,8 @@ package io.switchboard.events;
 import io.switchboard.events.agent.AgentPresenceChanged;
 import io.switchboard.events.agent.Presence;
 import io.switchboard.events.customer.CustomerErased;
+import io.switchboard.events.customer.CustomerIdentityLinked;
+import io.switchboard.events.customer.CustomersMerged;
 import io.switchboard.events.delivery.ReplyDelivered;
 import io.switchboard.events.delivery.ReplyFailed;
 import io.switchboard.events.mention.Author;
@@ -51,6 +53,8 @@ final class EventSamples {
     static final UUID REPLY_MESSAGE = UUID.fromString("e4f5a6b7-c8d9-4e0f-9a1b-3c4d5e6f7a16");
     static final UUID REPLY = UUID.fromString("f5a6b7c8-d9e0-4f1a-8b2c-4d5e6f7a8b17");
     static final String AGENT = "9b2d3c4e-1f0a-4b5c-8d6e-7f8a9b0c1d2e";
+    static final String SUPERVISOR = "3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7";
+    static final UUID OTHER_CUSTOMER = UUID.fromString("a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c18");
     static final String CONVERSATION = "1897000000000000001";
 
     private EventSamples() {
@@ -70,6 +74,8 @@ final class EventSamples {
                 replyRequested(),
                 slaWarning(),
                 slaBreached(),
+                customerIdentityLinked(),
+                customersMerged(),
                 customerErased(),
                 assignmentDecided(),
                 assignmentReleased(),
@@ -163,11 +169,21 @@ final class EventSamples {
         return new SlaBreached(id(12), T0.plusSeconds(3600), TICKET, SlaClock.FIRST_RESPONSE, T0.plusSeconds(3600), AGENT);
     }
 
+    static CustomerIdentityLinked customerIdentityLinked() {
+        return new CustomerIdentityLinked(id(20), T0.plusSeconds(7_200), CUSTOMER, id(21), Channel.MASTODON,
+                "109876543210987654", "@jo_walker@mastodon.example", Actor.agent(SUPERVISOR));
+    }
+
+    static CustomersMerged customersMerged() {
+        return new CustomersMerged(id(22), T0.plusSeconds(7_260), CUSTOMER, OTHER_CUSTOMER, List.of(OTHER_TICKET),
+                Actor.agent(SUPERVISOR));
+    }
+
     static CustomerErased customerErased() {
         return new CustomerErased(id(13), T0.plusSeconds(86_400), CUSTOMER,
                 List.of(new CustomerErased.Identity(Channel.X, "2244994945"),
                         new CustomerErased.Identity(Channel.ASK_US, "jo.walker@example.org")),
-                List.of(TICKET, OTHER_TICKET), Actor.agent("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7"));
+                List.of(TICKET, OTHER_TICKET), Actor.agent(SUPERVISOR));
     }
 
     static AssignmentDecided assignmentDecided() {

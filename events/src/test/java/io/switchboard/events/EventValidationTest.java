@@ -3,6 +3,8 @@ package io.switchboard.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.switchboard.events.customer.CustomerIdentityLinked;
+import io.switchboard.events.customer.CustomersMerged;
 import io.switchboard.events.mention.PiiFinding;
 import io.switchboard.events.mention.Sentiment;
 import io.switchboard.events.ticket.DeliveryState;
@@ -98,6 +100,22 @@ class EventValidationTest {
     void aTicketIsNotMergedIntoItself() {
         assertThatThrownBy(() -> TicketMerged.of(EventSamples.TICKET, EventSamples.TICKET, "SW-1", Actor.agent("a")))
                 .hasMessageContaining("itself");
+    }
+
+    @Test
+    void aCustomerIsNotMergedIntoThemselves() {
+        assertThatThrownBy(() -> CustomersMerged.of(EventSamples.CUSTOMER, EventSamples.CUSTOMER, List.of(),
+                Actor.agent("a"))).hasMessageContaining("themselves");
+        assertThat(CustomersMerged.of(EventSamples.CUSTOMER, EventSamples.OTHER_CUSTOMER, null, Actor.agent("a")).ticketIds())
+                .isEmpty();
+    }
+
+    @Test
+    void aLinkedIdentityNamesItsAccount() {
+        assertThatThrownBy(() -> CustomerIdentityLinked.of(EventSamples.CUSTOMER, UUID.randomUUID(), Channel.ASK_US, " ",
+                null, Actor.agent("a"))).hasMessageContaining("platformId");
+        assertThat(CustomerIdentityLinked.of(EventSamples.CUSTOMER, UUID.randomUUID(), Channel.ASK_US, "jo@example.org",
+                null, Actor.agent("a")).partitionKey()).isEqualTo(EventSamples.CUSTOMER.toString());
     }
 
     @Test

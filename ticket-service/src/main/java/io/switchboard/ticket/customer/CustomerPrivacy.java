@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.reactive.mutiny.Mutiny;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.Actor;
 import io.switchboard.events.customer.CustomerErased;
 import io.switchboard.ticket.audit.AuditEntry;
 import io.switchboard.ticket.audit.AuditRepository;
@@ -26,10 +29,11 @@ import jakarta.inject.Inject;
 /**
  * GDPR requests about a customer. Export: everything held about them in one document. Erasure:
  * their personal data and content go from every table of this service (names and identities,
- * message texts of their tickets, summaries, the conversation ids that point at their posts, the
- * published copies in the outbox); what remains is the bare skeleton (ticket ids, statuses,
- * times) for statistics. Both are audited; erasure emits CustomerErased so the other services
- * erase their copies.
+ * message texts of their tickets and their posts elsewhere, summaries, the conversation ids that
+ * point at their posts: {@link ErasedRows}) and from the outbox, published or not
+ * ({@link ErasedOutbox}); what remains is the bare skeleton (ticket ids, statuses, times) for
+ * statistics. Both are audited; erasure emits CustomerErased so the other services erase their
+ * copies.
  */
 @ApplicationScoped
 public class CustomerPrivacy {
@@ -78,31 +82,10 @@ public class CustomerPrivacy {
     public Uni<CustomerExport.Erasure> erase(UUID id, Scope scope) {
         return Panache.withTransaction(() -> customers.visible(id, scope).chain(visible -> {
             Customer customer = visible.customer();
-            Changes changes = new Changes(ClockProducer.now(clock));
             if (customer.erasedAt != null) {
                 return Uni.createFrom().item(new CustomerExport.Erasure(id, customer.erasedAt, 0, List.of(), true));
             }
-            return tickets.ofCustomer(id).chain(all -> identities.ofCustomer(id).chain(ids -> {
-                List<UUID> ticketIds = all.stream().map(t -> t.id).toList();
-                List<CustomerErased.Identity> erasedIds = ids.stream()
-                        .map(i -> new CustomerErased.Identity(i.channel, i.platformId)).toList();
-                customer.displayName = null;
-                customer.erasedAt = changes.at();
-                customer.updatedAt = changes.at();
-                for (Ticket ticket : all) {
-                    ticket.summary = ERASED;
-                    ticket.conversationId = ERASED;
-                    ticket.touch(changes.at());
-                }
-                changes.event(CustomerErased.of(id, erasedIds, ticketIds, scope.actor()));
-                changes.audit(null, id, scope.actor(), "CUSTOMER_ERASED", ids.size() + " identities, " + ticketIds.size()
-                        + " tickets");
-                ticketIds.forEach(ticketId -> changes.audit(ticketId, id, scope.actor(), "CONTENT_ERASED",
-                        "customer " + id + " erased"));
-                return Panache.getSession().chain(session -> eraseRows(session, id, ticketIds)
-                        .chain(() -> changes.writeTo(session)))
-                        .replaceWith(new CustomerExport.Erasure(id, changes.at(), ids.size(), ticketIds, false));
-            }));
+            return Panache.getSession().chain(session -> erase(session, customer, scope.actor()));
         })).invoke(erasure -> {
             if (!erasure.alreadyErased()) {
                 relay.nudge();
@@ -110,25 +93,35 @@ public class CustomerPrivacy {
         });
     }
 
-    private static Uni<Void> eraseRows(org.hibernate.reactive.mutiny.Mutiny.Session session, UUID customerId,
-            List<UUID> ticketIds) {
-        Uni<Integer> identitiesGone = session.createMutationQuery("delete from CustomerIdentity i where i.customerId = :id")
-                .setParameter("id", customerId).executeUpdate();
-        if (ticketIds.isEmpty()) {
-            return identitiesGone.replaceWithVoid();
-        }
-        return identitiesGone
-                .chain(() -> session.createMutationQuery("update TicketMessage m set m.text = :erased, m.redactedText = null,"
-                        + " m.authorName = null, m.externalId = null, m.conversationId = null, m.inReplyToExternalId = null,"
-                        + " m.externalPostId = null, m.deliveryDetail = null where m.ticketId in :tickets")
-                        .setParameter("erased", ERASED).setParameter("tickets", ticketIds).executeUpdate())
-                .chain(() -> session.createMutationQuery("delete from Conversation c where c.ticketId in :tickets")
-                        .setParameter("tickets", ticketIds).executeUpdate())
-                // Published copies of their events carry their texts; unsent ones still go out once.
-                .chain(() -> session.createMutationQuery("delete from OutboxEvent o where o.sentAt is not null"
-                        + " and o.messageKey in :keys")
-                        .setParameter("keys", ticketIds.stream().map(UUID::toString).toList()).executeUpdate())
-                .replaceWithVoid();
+    private Uni<CustomerExport.Erasure> erase(Mutiny.Session session, Customer customer, Actor actor) {
+        UUID id = customer.id;
+        Changes changes = new Changes(ClockProducer.now(clock));
+        return tickets.ofCustomer(id).chain(theirTickets -> ErasedRows.mergedInto(session, id)
+                .chain(merged -> identities.ofCustomer(id).chain(ids -> {
+                    ErasureScope erasure = new ErasureScope(id, merged, theirTickets.stream().map(t -> t.id).toList());
+                    customer.displayName = null;
+                    customer.erasedAt = changes.at();
+                    customer.updatedAt = changes.at();
+                    for (Ticket ticket : theirTickets) {
+                        ticket.summary = ERASED;
+                        ticket.conversationId = ERASED;
+                        ticket.touch(changes.at());
+                    }
+                    changes.audit(null, id, actor, "CUSTOMER_ERASED", ids.size() + " identities, "
+                            + erasure.ticketIds().size() + " tickets, " + merged.size() + " merged customer records");
+                    erasure.ticketIds().forEach(ticketId -> changes.audit(ticketId, id, actor, "CONTENT_ERASED",
+                            "customer " + id + " erased"));
+                    List<CustomerErased.Identity> named = ids.stream()
+                            .map(i -> new CustomerErased.Identity(i.channel, i.platformId)).toList();
+                    return ErasedRows.otherTickets(session, erasure)
+                            .call(() -> ErasedRows.erase(session, erasure, changes.at()))
+                            .call(others -> ErasedOutbox.erase(session, erasure, others, changes, actor))
+                            // Written after the withdrawn replies' outcomes: the last word about them.
+                            .invoke(() -> changes.event(CustomerErased.of(id, named, erasure.ticketIds(), actor)))
+                            .chain(() -> changes.writeTo(session))
+                            .replaceWith(new CustomerExport.Erasure(id, changes.at(), ids.size(), erasure.ticketIds(),
+                                    false));
+                })));
     }
 
     static AuditView view(AuditEntry e) {

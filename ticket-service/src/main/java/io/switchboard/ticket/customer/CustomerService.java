@@ -6,11 +6,14 @@ import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.switchboard.events.customer.CustomerIdentityLinked;
+import io.switchboard.events.customer.CustomersMerged;
 import io.switchboard.ticket.customer.api.CustomerRequests;
 import io.switchboard.ticket.customer.api.CustomerView;
 import io.switchboard.ticket.infra.ClockProducer;
 import io.switchboard.ticket.infra.persistence.Changes;
 import io.switchboard.ticket.infra.security.Scope;
+import io.switchboard.ticket.outbox.OutboxRelay;
 import io.switchboard.ticket.thread.MentionLimits;
 import io.switchboard.ticket.ticket.Ticket;
 import io.switchboard.ticket.ticket.TicketCommands;
@@ -23,7 +26,8 @@ import jakarta.ws.rs.BadRequestException;
 
 /**
  * Customers across channels: the view with all their tickets, linking another identity of the
- * same person, and merging two customers who turn out to be one. A customer is visible to a
+ * same person, and merging two customers who turn out to be one (announced on ticket-events as
+ * CustomerIdentityLinked and CustomersMerged, through the outbox). A customer is visible to a
  * caller who may see at least one of their tickets (admins: all).
  */
 @ApplicationScoped
@@ -37,6 +41,9 @@ public class CustomerService {
 
     @Inject
     TicketRepository tickets;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     Clock clock;
@@ -63,9 +70,11 @@ public class CustomerService {
                     identity.email = TicketCommands.optionalText(request.email(), MentionLimits.PLATFORM_ID, "email");
                     changes.identity(identity).audit(null, id, scope.actor(), "IDENTITY_LINKED",
                             "identity " + identity.id + " on " + request.channel());
+                    changes.event(CustomerIdentityLinked.of(id, identity.id, identity.channel, identity.platformId,
+                            identity.handle, scope.actor()));
                     return Panache.getSession().chain(changes::writeTo)
                             .chain(() -> view(visible.customer(), visible.tickets()));
-                })));
+                }))).invoke(relay::nudge);
     }
 
     /** Merges {@code request.customerId()} into {@code id}: identities and tickets move, the other points here. */
@@ -87,18 +96,23 @@ public class CustomerService {
             survivor.customer().updatedAt = changes.at();
             changes.audit(null, otherId, scope.actor(), "CUSTOMER_MERGED_INTO", "customer " + id);
             changes.audit(null, id, scope.actor(), "CUSTOMER_MERGED_FROM", "customer " + otherId);
-            return Panache.getSession().chain(session -> session
-                    .createMutationQuery("update CustomerIdentity i set i.customerId = :to where i.customerId = :from")
-                    .setParameter("to", id).setParameter("from", otherId).executeUpdate()
-                    .chain(() -> session.createMutationQuery("update Ticket t set t.customerId = :to, t.version = t.version + 1"
-                            + " where t.customerId = :from").setParameter("to", id).setParameter("from", otherId)
-                            .executeUpdate())
-                    .chain(() -> changes.writeTo(session))
-                    // The bulk updates bypassed the loaded entities: read the merged customer afresh.
-                    .invoke(session::clear))
+            // All of the other's tickets move, also those of teams the caller does not see.
+            return tickets.ofCustomer(otherId)
+                    .invoke(moved -> changes.event(CustomersMerged.of(id, otherId, moved.stream().map(t -> t.id).toList(),
+                            scope.actor())))
+                    .chain(() -> Panache.getSession())
+                    .chain(session -> session
+                            .createMutationQuery("update CustomerIdentity i set i.customerId = :to where i.customerId = :from")
+                            .setParameter("to", id).setParameter("from", otherId).executeUpdate()
+                            .chain(() -> session.createMutationQuery("update Ticket t set t.customerId = :to,"
+                                    + " t.version = t.version + 1 where t.customerId = :from")
+                                    .setParameter("to", id).setParameter("from", otherId).executeUpdate())
+                            .chain(() -> changes.writeTo(session))
+                            // The bulk updates bypassed the loaded entities: read the merged customer afresh.
+                            .invoke(session::clear))
                     .chain(() -> visible(id, scope))
                     .chain(merged -> view(merged.customer(), merged.tickets()));
-        })));
+        }))).invoke(relay::nudge);
     }
 
     record Visible(Customer customer, List<Ticket> tickets) {

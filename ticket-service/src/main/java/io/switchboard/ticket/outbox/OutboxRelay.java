@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -174,6 +175,17 @@ public class OutboxRelay {
                 .ifNoItem().after(config.publishTimeout()).failWith(() -> new IllegalStateException(
                         "the broker did not acknowledge " + events.size() + " events within " + config.publishTimeout()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Waits for a relay round in progress to end, then keeps every relay out until the caller's
+     * transaction ends: for a change that rewrites or removes outbox rows, which no round may
+     * publish meanwhile (erasure). A round that finds the lock taken publishes nothing; the next
+     * one after the commit publishes what is left.
+     */
+    public static Uni<Void> lockOut(Mutiny.Session session) {
+        return session.createNativeQuery("select 1 from pg_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult().replaceWithVoid();
     }
 
     /** Deletes sent rows older than the retention; returns how many. */

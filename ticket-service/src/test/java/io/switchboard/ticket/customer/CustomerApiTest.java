@@ -6,19 +6,26 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.Actor;
+import io.switchboard.events.Channel;
 import io.switchboard.events.EventCodec;
+import io.switchboard.events.Topics;
 import io.switchboard.events.customer.CustomerErased;
+import io.switchboard.events.customer.CustomerIdentityLinked;
+import io.switchboard.events.customer.CustomersMerged;
 import io.switchboard.ticket.testing.Api;
 import io.switchboard.ticket.testing.Mentions;
 import io.switchboard.ticket.testing.TestDb;
+import io.switchboard.ticket.testing.TopicReader;
 import jakarta.inject.Inject;
 
-/** Customers across channels, linked and merged, exported and erased, through the API. */
+/** Customers across channels, linked and merged (and announced), exported and erased, through the API. */
 @QuarkusTest
 class CustomerApiTest {
 
@@ -45,27 +52,47 @@ class CustomerApiTest {
     }
 
     @Test
-    void theSamePersonOnTwoChannelsIsLinkedAndMergedBySupervisors() {
+    void theSamePersonOnTwoChannelsIsLinkedAndMergedBySupervisorsAndBothAreAnnounced() {
         UUID onX = customerOf(api.ticket(Api.CARE_BRAND, Mentions.unique("xuser"), "Refund please").ticketId());
-        UUID other = customerOf(api.ticket(Api.CARE_BRAND, Mentions.unique("xalt"), "It's me again, other account")
-                .ticketId());
+        UUID otherTicket = api.ticket(Api.CARE_BRAND, Mentions.unique("xalt"), "It's me again, other account").ticketId();
+        UUID other = customerOf(otherTicket);
         String email = Mentions.unique("mail") + "@example.org";
         String link = "{\"channel\":\"ASK_US\",\"platformId\":\"" + email + "\",\"email\":\"" + email + "\"}";
-        api.as("ava").body(link).post("/api/v1/customers/{id}/identities", onX).then().statusCode(403);
-        api.as("sam").body(link).post("/api/v1/customers/{id}/identities", onX).then().statusCode(200)
-                .body("identities", hasSize(2))
-                .body("identities.channel", hasItem("ASK_US"));
-        api.as("sam").body(link).post("/api/v1/customers/{id}/identities", other).then().statusCode(409);
+        try (TopicReader topic = new TopicReader(Topics.TICKET_EVENTS)) {
+            api.as("ava").body(link).post("/api/v1/customers/{id}/identities", onX).then().statusCode(403);
+            api.as("sam").body(link).post("/api/v1/customers/{id}/identities", onX).then().statusCode(200)
+                    .body("identities", hasSize(2))
+                    .body("identities.channel", hasItem("ASK_US"));
+            api.as("sam").body(link).post("/api/v1/customers/{id}/identities", other).then().statusCode(409);
 
-        api.as("sam").body("{\"customerId\":\"" + other + "\"}").post("/api/v1/customers/{id}/merge", onX).then()
-                .statusCode(200)
-                .body("identities", hasSize(3))
-                .body("tickets", hasSize(2));
-        api.as("sam").get("/api/v1/customers/{id}", other).then().statusCode(404); // its tickets moved on
-        api.as("ada").get("/api/v1/customers/{id}", other).then().statusCode(200)
-                .body("mergedIntoId", equalTo(onX.toString()));
-        assertThat(db.count("select count(*) from audit_entry where customer_id = $1 and action = 'CUSTOMER_MERGED_FROM'", onX))
-                .isEqualTo(1);
+            api.as("sam").body("{\"customerId\":\"" + other + "\"}").post("/api/v1/customers/{id}/merge", onX).then()
+                    .statusCode(200)
+                    .body("identities", hasSize(3))
+                    .body("tickets", hasSize(2));
+            api.as("sam").get("/api/v1/customers/{id}", other).then().statusCode(404); // its tickets moved on
+            api.as("ada").get("/api/v1/customers/{id}", other).then().statusCode(200)
+                    .body("mergedIntoId", equalTo(onX.toString()));
+            assertThat(db.count("select count(*) from audit_entry where customer_id = $1 and action = 'CUSTOMER_MERGED_FROM'",
+                    onX)).isEqualTo(1);
+
+            // Both reach ticket-events keyed by the customer who remains, the link first.
+            CustomerIdentityLinked linked = EventCodec.decode(topic.await(r -> onX.toString().equals(r.key())
+                    && "switchboard.customer.identity.linked.v1".equals(TopicReader.header(r, "ce_type"))).value(),
+                    CustomerIdentityLinked.class);
+            assertThat(linked.channel()).isEqualTo(Channel.ASK_US);
+            assertThat(linked.platformId()).isEqualTo(email);
+            assertThat(linked.identityId()).isEqualTo(db.rows("select id from customer_identity where platform_id = $1",
+                    email).get(0).getUUID(0));
+            assertThat(linked.linkedBy().kind()).isEqualTo(Actor.Kind.AGENT);
+            CustomersMerged merged = EventCodec.decode(topic.await(r -> onX.toString().equals(r.key())
+                    && "switchboard.customer.merged.v1".equals(TopicReader.header(r, "ce_type"))).value(),
+                    CustomersMerged.class);
+            assertThat(merged.customerId()).isEqualTo(onX);
+            assertThat(merged.mergedCustomerId()).isEqualTo(other);
+            assertThat(merged.ticketIds()).containsExactly(otherTicket);
+            assertThat(topic.records(onX.toString(), Duration.ZERO)).extracting(r -> TopicReader.header(r, "ce_type"))
+                    .containsExactly("switchboard.customer.identity.linked.v1", "switchboard.customer.merged.v1");
+        }
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.switchboard.events.Topics;
 import io.switchboard.events.ticket.TicketStatus;
 import io.switchboard.events.ticket.TicketStatusChanged;
 import io.switchboard.ticket.infra.messaging.TicketEventPublisher;
+import io.switchboard.ticket.testing.RunTopics;
 import jakarta.inject.Inject;
 
 /** An event published through the service's Kafka channel comes back from the real broker intact. */
@@ -47,7 +48,7 @@ class TicketEventPublisherTest {
                 Actor.agent("agent-subject"));
 
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TICKET_EVENTS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(RunTopics.of(Topics.TICKET_EVENTS)).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);

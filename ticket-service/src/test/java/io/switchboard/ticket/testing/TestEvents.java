@@ -20,7 +20,7 @@ import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventCodec;
 import io.switchboard.events.SwitchboardEvent;
 
-/** Publishes events to the real broker the way the other services do (JSON + CloudEvents headers). */
+/** Publishes events to the real broker the way the other services do (JSON + CloudEvents headers), on the run's topics. */
 public final class TestEvents implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
@@ -40,7 +40,7 @@ public final class TestEvents implements AutoCloseable {
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.of(event, source).toMap()
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        send(new ProducerRecord<>(event.descriptor().topic(), null, event.partitionKey(), EventCodec.encode(event), headers));
+        send(new ProducerRecord<>(RunTopics.of(event.descriptor().topic()), null, event.partitionKey(), EventCodec.encode(event), headers));
     }
 
     public void publishAll(List<? extends SwitchboardEvent> events) {
@@ -51,7 +51,7 @@ public final class TestEvents implements AutoCloseable {
     public void publishRaw(String topic, String key, byte[] value, java.util.Map<String, String> headerValues) {
         RecordHeaders headers = new RecordHeaders();
         headerValues.forEach((name, value2) -> headers.add(name, value2.getBytes(StandardCharsets.UTF_8)));
-        send(new ProducerRecord<>(topic, null, key, value, headers));
+        send(new ProducerRecord<>(RunTopics.of(topic), null, key, value, headers));
     }
 
     private void send(ProducerRecord<String, byte[]> record) {

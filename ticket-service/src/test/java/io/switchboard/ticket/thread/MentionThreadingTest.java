@@ -28,6 +28,7 @@ import io.switchboard.events.ticket.TicketStatus;
 import io.switchboard.ticket.testing.Api;
 import io.switchboard.ticket.testing.Mentions;
 import io.switchboard.ticket.testing.RealConversations;
+import io.switchboard.ticket.testing.RunTopics;
 import io.switchboard.ticket.testing.TestDb;
 import io.switchboard.ticket.testing.TestEvents;
 import io.switchboard.ticket.testing.TopicReader;
@@ -271,7 +272,7 @@ class MentionThreadingTest {
             ConsumerRecord<String, byte[]> poison = deadLetters.await(r -> key.equals(r.key())
                     && new String(r.value()).equals("{not json"));
             assertThat(TopicReader.header(poison, "dead-letter-reason")).contains("invalid JSON");
-            assertThat(TopicReader.header(poison, "dead-letter-topic")).isEqualTo(Topics.MENTIONS);
+            assertThat(TopicReader.header(poison, "dead-letter-topic")).isEqualTo(RunTopics.of(Topics.MENTIONS));
             ConsumerRecord<String, byte[]> refused = deadLetters.await(r -> key.equals(r.key())
                     && tooLongId.eventId().toString().equals(TopicReader.header(r, "ce_id")));
             assertThat(TopicReader.header(refused, "dead-letter-reason")).contains("externalId is 5000 characters long");
