@@ -138,7 +138,7 @@ public class CustomerService {
         return identities.ofCustomer(customer.id).map(ids -> new CustomerView(customer.id, customer.displayName,
                 customer.mergedIntoId, customer.erasedAt, customer.createdAt,
                 ids.stream().map(CustomerService::identity).toList(),
-                visibleTickets.stream().map(t -> TicketViews.summary(t, null)).toList()));
+                visibleTickets.stream().map(TicketViews::summary).toList()));
     }
 
     static CustomerView.Identity identity(CustomerIdentity i) {

@@ -125,7 +125,7 @@ public class Replies {
         reply.ticketId = ticket.id;
         reply.kind = MessageAdded.Kind.AGENT_REPLY;
         reply.authorId = scope.subject();
-        reply.authorName = scope.username();
+        reply.authorName = scope.displayName();
         reply.text = text;
         reply.visibility = visibility;
         reply.replyId = UUID.randomUUID();

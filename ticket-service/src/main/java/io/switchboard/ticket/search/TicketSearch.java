@@ -1,5 +1,7 @@
 package io.switchboard.ticket.search;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +9,8 @@ import java.util.Locale;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Channel;
+import io.switchboard.events.Visibility;
+import io.switchboard.events.mention.Intent;
 import io.switchboard.events.ticket.Priority;
 import io.switchboard.events.ticket.TicketStatus;
 import io.switchboard.ticket.infra.security.Scope;
@@ -34,8 +38,15 @@ public class TicketSearch {
     private static final String SELECT = "select t.id, t.reference, t.channel, t.status, t.priority, t.team,"
             + " t.assignee_id, t.customer_id, t.summary, t.tags, t.created_at, t.updated_at, t.version,"
             + " case when " + BREACHED + " then 'BREACHED' when " + WARNED + " then 'AT_RISK'"
-            + " when " + ANY_LIVE + " then 'ON_TRACK' else 'NONE' end as sla"
-            + " from ticket t";
+            + " when " + ANY_LIVE + " then 'ON_TRACK' else 'NONE' end as sla,"
+            // What an inbox row shows beside the ticket, so a list needs no call per ticket: index
+            // lookups per returned row only (customer by key, identity by customer, clocks by ticket).
+            + " t.language, t.intent, t.sentiment, t.visibility, cu.display_name as customer_name,"
+            + " (select i.handle from customer_identity i where i.customer_id = t.customer_id"
+            + " and i.channel = t.channel order by i.created_at limit 1) as customer_handle,"
+            + " (select min(c.due_at) from sla_clock c where c.ticket_id = t.id and c.stopped_at is null"
+            + " and c.running_since is not null) as sla_due_at"
+            + " from ticket t join customer cu on cu.id = t.customer_id";
 
     @Inject
     Pool pool;
@@ -137,6 +148,13 @@ public class TicketSearch {
                 row.getString("team"), row.getString("assignee_id"), row.getUUID("customer_id"), row.getString("summary"),
                 tags == null ? List.of() : List.of(tags), row.getString("sla"),
                 row.getOffsetDateTime("created_at").toInstant(), row.getOffsetDateTime("updated_at").toInstant(),
-                row.getLong("version"));
+                row.getLong("version"), row.getString("language"), Intent.valueOf(row.getString("intent")),
+                row.getString("sentiment"), Visibility.valueOf(row.getString("visibility")),
+                row.getString("customer_name"), row.getString("customer_handle"), instant(row, "sla_due_at"));
+    }
+
+    private static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
     }
 }

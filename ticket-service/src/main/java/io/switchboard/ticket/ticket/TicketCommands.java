@@ -113,7 +113,7 @@ public class TicketCommands {
             note.ticketId = ticket.id;
             note.kind = MessageAdded.Kind.INTERNAL_NOTE;
             note.authorId = scope.subject();
-            note.authorName = scope.username();
+            note.authorName = scope.displayName();
             note.text = text;
             note.createdAt = changes.at();
             ticket.touch(changes.at());

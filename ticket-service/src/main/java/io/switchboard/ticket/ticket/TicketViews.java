@@ -55,9 +55,11 @@ public class TicketViews {
                 conversation.stream().map(TicketViews::message).toList());
     }
 
-    public static TicketSummary summary(Ticket t, String sla) {
+    /** A ticket in a list beside its customer: who the customer is and the SLA are shown around it, not in it. */
+    public static TicketSummary summary(Ticket t) {
         return new TicketSummary(t.id, t.reference, t.channel, t.status, t.priority, t.team, t.assigneeId,
-                t.customerId, t.summary, t.tagList(), sla, t.createdAt, t.updatedAt, t.version);
+                t.customerId, t.summary, t.tagList(), null, t.createdAt, t.updatedAt, t.version, t.language, t.intent,
+                t.sentiment == null ? null : t.sentiment.name(), t.visibility, null, null, null);
     }
 
     public static MessageView message(TicketMessage m) {

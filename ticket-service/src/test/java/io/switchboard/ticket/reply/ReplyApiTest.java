@@ -41,6 +41,8 @@ class ReplyApiTest {
                 .body("messages[1].kind", equalTo("AGENT_REPLY"))
                 .body("messages[1].visibility", equalTo("PUBLIC"))
                 .body("messages[1].delivery.state", equalTo("PENDING"))
+                // Signed with the agent's name from the token (given_name family_name), not the username.
+                .body("messages[1].authorName", equalTo("Ava Lindqvist"))
                 .body("sla.find { it.clock == 'FIRST_RESPONSE' }.state", equalTo("MET"));
 
         ReplyRequested requested = replyRequested(ticket);

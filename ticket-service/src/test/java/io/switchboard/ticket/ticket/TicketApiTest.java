@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -73,6 +75,42 @@ class TicketApiTest {
         assertThat(ids(api.as("ada").queryParam("q", token).get("/api/v1/tickets"))).containsExactlyInAnyOrder(care, tech);
         assertThat(ids(api.as("sam").queryParam("q", token).queryParam("team", "tech-support").get("/api/v1/tickets")))
                 .containsExactly(tech);
+    }
+
+    @Test
+    void aListEntryCarriesWhatAnInboxRowShows() {
+        String customer = Mentions.unique("inbox");
+        String token = Mentions.unique("row");
+        UUID ticket = api.ticket(Api.CARE_BRAND, customer, "My parcel is lost " + token).ticketId();
+        JsonPath detail = api.as("ava").get("/api/v1/tickets/{id}", ticket).then().statusCode(200).extract().jsonPath();
+        Instant earliestDue = detail.getList("sla.dueAt", String.class).stream().map(Instant::parse)
+                .min(Instant::compareTo).orElseThrow();
+
+        JsonPath page = api.as("ava").queryParam("q", token).get("/api/v1/tickets").then().statusCode(200)
+                .body("items", hasSize(1))
+                // the fields lists always had
+                .body("items[0].id", equalTo(ticket.toString()))
+                .body("items[0].reference", equalTo(detail.getString("reference")))
+                .body("items[0].status", equalTo("NEW"))
+                .body("items[0].team", equalTo("customer-care"))
+                .body("items[0].sla", equalTo("ON_TRACK"))
+                .body("items[0].version", equalTo(detail.getInt("version")))
+                // what an inbox row needs without a call per ticket (Mentions: triage en, COMPLAINT, NEGATIVE)
+                .body("items[0].language", equalTo("en"))
+                .body("items[0].intent", equalTo("COMPLAINT"))
+                .body("items[0].sentiment", equalTo("NEGATIVE"))
+                .body("items[0].visibility", equalTo("PUBLIC"))
+                .body("items[0].customerName", equalTo(customer + " (name)"))
+                .body("items[0].customerHandle", equalTo(customer))
+                .extract().jsonPath();
+        assertThat(Instant.parse(page.getString("items[0].slaDueAt"))).isEqualTo(earliestDue);
+
+        // Pending the customer pauses every clock: nothing is due.
+        api.as("ava").body("{\"status\":\"PENDING_CUSTOMER\"}").put("/api/v1/tickets/{id}/status", ticket).then()
+                .statusCode(200);
+        api.as("ava").queryParam("q", token).get("/api/v1/tickets").then().statusCode(200)
+                .body("items[0].slaDueAt", nullValue())
+                .body("items[0].customerHandle", equalTo(customer));
     }
 
     @Test

@@ -105,7 +105,7 @@ class TicketCommandsApiTest {
                 .then().statusCode(200)
                 .body("messages", hasSize(2))
                 .body("messages[1].kind", equalTo("INTERNAL_NOTE"))
-                .body("messages[1].authorName", equalTo("ava"))
+                .body("messages[1].authorName", equalTo("Ava Lindqvist"))
                 .body("messages[1].visibility", equalTo(null));
         assertThat(db.count("select count(*) from outbox_event where message_key = $1 and ce_type = $2", ticket.toString(),
                 "switchboard.ticket.reply.requested.v1")).isZero();
