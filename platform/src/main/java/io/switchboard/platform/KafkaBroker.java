@@ -70,6 +70,20 @@ final class KafkaBroker {
         return Processes.start(java(HEAP, "kafka.Kafka", serverProperties().toString()), Map.of(), state.kafkaDir(), state.log("kafka"));
     }
 
+    /**
+     * The partition count the last start of a state dir's broker was configured with (its
+     * {@code server.properties}), so a restarted broker is configured exactly as before.
+     */
+    static int configuredPartitions(StateDir state, int fallback) {
+        Properties written = new Properties();
+        try (var in = Files.newBufferedReader(state.kafkaDir().resolve("server.properties"))) {
+            written.load(in);
+            return Integer.parseInt(written.getProperty("num.partitions", Integer.toString(fallback)).trim());
+        } catch (IOException | NumberFormatException e) {
+            return fallback;
+        }
+    }
+
     private List<String> java(String heap, String mainClass, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

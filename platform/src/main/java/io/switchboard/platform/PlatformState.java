@@ -58,6 +58,14 @@ public record PlatformState(
         return new PlatformState(profile, launcher, detached, startedAt, ready, ports, all, readySeconds);
     }
 
+    /** The record with the process of that name replaced: a part was restarted and has a new pid. */
+    public PlatformState withRestarted(ProcessRecord process) {
+        List<ProcessRecord> all = new ArrayList<>(processes);
+        all.removeIf(p -> p.name().equals(process.name()));
+        all.add(process);
+        return new PlatformState(profile, launcher, detached, startedAt, ready, ports, all, readySeconds);
+    }
+
     public PlatformState withReady(String part, double seconds) {
         Map<String, Double> times = new LinkedHashMap<>(readySeconds);
         times.put(part, Math.round(seconds * 10) / 10.0);

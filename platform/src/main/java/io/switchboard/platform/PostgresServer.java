@@ -254,6 +254,36 @@ final class PostgresServer {
         return true;
     }
 
+    /**
+     * Starts the server of a data directory again after it was stopped or killed, with exactly the
+     * binary and options of its last start: {@code pg_ctl restart} reads them from
+     * {@code postmaster.opts} (and after a crash, recovers from the WAL). pg_ctl runs the way the first
+     * start ran the server: as root, in a user namespace for the embedded binaries, as the
+     * {@code postgres} user for the system's. Returns once the server accepts connections.
+     */
+    static ProcessHandle startAgain(StateDir state) {
+        Path data = state.postgresData();
+        String lastStart;
+        try {
+            lastStart = Files.readString(data.resolve("postmaster.opts")).trim();
+        } catch (IOException e) {
+            throw new PlatformException("PostgreSQL in " + data + " was never started (no postmaster.opts)", e);
+        }
+        int firstOption = lastStart.indexOf(" \"");
+        Path postgres = Path.of(firstOption < 0 ? lastStart : lastStart.substring(0, firstOption));
+        List<String> command = new ArrayList<>();
+        if (isRoot()) {
+            if (!postgres.startsWith(state.postgresDir())) {
+                command.addAll(List.of("runuser", "-u", "postgres", "--"));
+            } else if (LinuxUtils.isUnshareAvailable()) {
+                command.addAll(List.of("unshare", "-U"));
+            }
+        }
+        command.addAll(List.of(postgres.resolveSibling("pg_ctl").toString(), "-D", data.toString(), "-w", "-t", "120", "restart"));
+        Processes.run("PostgreSQL restart", command, Map.of(), state.dir(), state.log("postgres"), Duration.ofSeconds(150));
+        return postmaster(data).orElseThrow(() -> new PlatformException("PostgreSQL restarted but " + data.resolve("postmaster.pid") + " is missing"));
+    }
+
     /** The running postmaster of a data directory, from its postmaster.pid. */
     static Optional<ProcessHandle> postmaster(Path data) {
         Path pidFile = data.resolve("postmaster.pid");

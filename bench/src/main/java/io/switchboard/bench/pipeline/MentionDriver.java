@@ -9,7 +9,10 @@ import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -21,8 +24,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The load generator: posts recorded mentions to mention-service's signed webhook, each a new
- * post of its own conversation, at a fixed rate (open loop: a slow system does not slow the
- * offered load) or as fast as they are accepted, and records when each was accepted.
+ * post of its own conversation by a customer of its own (so each must open its own ticket), at a
+ * fixed rate (open loop: a slow system does not slow the offered load) or as fast as they are
+ * accepted, and records when each was accepted.
  */
 public final class MentionDriver {
 
@@ -41,6 +45,10 @@ public final class MentionDriver {
     final ConcurrentHashMap<String, Long> acceptedAt = new ConcurrentHashMap<>();
     final AtomicLong sent = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
+    /** How long each accepted post waited for its 202, in microseconds. */
+    final ConcurrentLinkedQueue<Long> answerMicros = new ConcurrentLinkedQueue<>();
+    /** Refusals by HTTP status (0: no answer). */
+    final ConcurrentHashMap<Integer, AtomicLong> refusedByStatus = new ConcurrentHashMap<>();
 
     public MentionDriver(URI endpoint, String secret, RecordedMentions mentions, String runId) {
         this.endpoint = endpoint;
@@ -78,7 +86,7 @@ public final class MentionDriver {
         body.put("conversationId", externalId);
         body.put("postedAt", Instant.now().toString());
         ObjectNode author = body.putObject("author");
-        author.put("id", "bench-" + index);
+        author.put("id", runId + "-author-" + index);
         author.put("handle", turn.handle());
         author.put("followers", 100);
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
@@ -90,14 +98,32 @@ public final class MentionDriver {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .build();
         sent.incrementAndGet();
+        long sentAt = System.nanoTime();
         http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, failure) -> {
             if (failure == null && response.statusCode() / 100 == 2) {
-                acceptedAt.put(externalId, System.nanoTime());
+                long now = System.nanoTime();
+                acceptedAt.put(externalId, now);
+                answerMicros.add((now - sentAt) / 1000);
             } else {
                 refused.incrementAndGet();
+                refusedByStatus.computeIfAbsent(failure == null ? response.statusCode() : 0, s -> new AtomicLong()).incrementAndGet();
             }
             inFlight.release();
         });
+    }
+
+    public Map<String, Long> acceptedAt() {
+        return acceptedAt;
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public Map<Integer, Long> refusedByStatus() {
+        Map<Integer, Long> copy = new TreeMap<>();
+        refusedByStatus.forEach((status, count) -> copy.put(status, count.get()));
+        return copy;
     }
 
     private String sign(long timestamp, byte[] body) {

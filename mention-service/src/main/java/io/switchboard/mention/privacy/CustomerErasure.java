@@ -6,6 +6,7 @@ import java.util.List;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Channel;
 import io.switchboard.events.customer.CustomerErased;
+import io.switchboard.mention.delivery.ErasedCustomerDeliveries;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,9 +17,10 @@ import jakarta.inject.Inject;
  * Forgets a customer (GDPR art. 17) in this service's own tables, in one transaction: the author
  * id on their dedupe keys is replaced (the keys stay, so their old posts are still recognised and
  * not re-opened as new tickets), their ask-us questions and answers are deleted, and the published
- * copies of their mentions still kept in the outbox are removed. Finished reply deliveries keep no
- * text or recipient in the first place (DeliveryRepository scrubs them). Idempotent: erasing twice
- * changes nothing more.
+ * copies of their mentions still kept in the outbox are removed, and replies to them not yet
+ * delivered are cancelled (ErasedCustomerDeliveries). Finished reply deliveries keep no text or
+ * recipient in the first place (DeliveryRepository scrubs them). Idempotent: erasing twice changes
+ * nothing more.
  */
 @ApplicationScoped
 public class CustomerErasure {
@@ -28,14 +30,18 @@ public class CustomerErasure {
     @Inject
     Pool pool;
 
+    @Inject
+    ErasedCustomerDeliveries deliveries;
+
     public Uni<Void> erase(CustomerErased event) {
         return pool.withTransaction(tx -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            // Deliveries first: their rows are locked before the worker can claim one more of them.
+            Uni<Void> chain = deliveries.cancel(tx, event).replaceWithVoid();
             for (CustomerErased.Identity identity : event.identities()) {
                 chain = chain.flatMap(ignored -> erase(tx, identity));
             }
             return chain;
-        });
+        }).invoke(deliveries::committed);
     }
 
     private Uni<Void> erase(SqlConnection tx, CustomerErased.Identity identity) {

@@ -7,6 +7,8 @@ import java.lang.annotation.Target;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.switchboard.fakes.FakeBlueskyServer;
+import io.switchboard.fakes.FakeMastodonServer;
 
 /**
  * Starts the fake Mastodon instance and Bluesky PDS for the whole run and points the channels at

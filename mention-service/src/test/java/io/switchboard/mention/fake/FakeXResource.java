@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.switchboard.fakes.FakeXServer;
 
 /**
  * Starts the fake X for the whole test run and points the X channel at it (replies, Account
@@ -14,9 +15,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * poller or stream against the fake. Tests get the fake in a field annotated {@link InjectFakeX}.
  */
 public class FakeXResource implements QuarkusTestResourceLifecycleManager {
-
-    /** The consumer secret of shared/reference/x-api-v2/crc-vector.json (a published example). */
-    public static final String CONSUMER_SECRET = "z3ZX4v7mAAUGykl3EcmkqbartmuW8VFOOzCloLx9Q45P0hLrFu";
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target(ElementType.FIELD)
@@ -34,7 +32,7 @@ public class FakeXResource implements QuarkusTestResourceLifecycleManager {
                 "switchboard.x.api-base-url", fake.baseUrl(),
                 "switchboard.x.bearer-token", FakeXServer.BEARER,
                 "switchboard.x.user-access-token", FakeXServer.USER_TOKEN,
-                "switchboard.x.consumer-secret", CONSUMER_SECRET,
+                "switchboard.x.consumer-secret", FakeXServer.CONSUMER_SECRET,
                 "switchboard.x.brand-user-id", FakeXServer.BRAND_USER_ID,
                 "switchboard.x.brand-handle", "acme_help");
     }

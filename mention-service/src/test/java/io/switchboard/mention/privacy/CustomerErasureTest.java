@@ -17,14 +17,25 @@ import io.restassured.response.Response;
 import io.switchboard.events.Actor;
 import io.switchboard.events.Channel;
 import io.switchboard.events.CloudEventHeaders;
+import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.Topics;
+import io.switchboard.events.Visibility;
 import io.switchboard.events.customer.CustomerErased;
+import io.switchboard.events.delivery.ReplyDelivered;
+import io.switchboard.events.delivery.ReplyFailed;
+import io.switchboard.events.ticket.ReplyRequested;
+import io.switchboard.fakes.FakeXServer;
+import io.switchboard.mention.delivery.Delivery;
+import io.switchboard.mention.delivery.DeliveryRepository;
+import io.switchboard.mention.delivery.DeliveryWorker;
+import io.switchboard.mention.fake.FakeXResource.InjectFakeX;
 import io.switchboard.mention.ingest.IngestOutcome;
 import io.switchboard.mention.ingest.MentionIngestor;
 import io.switchboard.mention.mention.Mention;
 import io.switchboard.mention.testing.Db;
 import io.switchboard.mention.testing.EventPublisher;
 import io.switchboard.mention.testing.Mentions;
+import io.switchboard.mention.testing.TopicWatcher;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -38,6 +49,15 @@ class CustomerErasureTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    DeliveryRepository deliveries;
+
+    @Inject
+    DeliveryWorker worker;
+
+    @InjectFakeX
+    FakeXServer fakeX;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -69,6 +89,70 @@ class CustomerErasureTest {
         // The post itself is still known: delivered again, it is a duplicate, not a new ticket.
         assertThat(Db.mentions(pool, Channel.WEBHOOK, post.externalId())).isEqualTo(1);
         assertThat(ingestor.ingest(post).await().atMost(Duration.ofSeconds(10)).accepted()).isFalse();
+    }
+
+    @Test
+    void repliesToTheCustomerStillWaitingForTheChannelAreCancelledNotPosted() {
+        String customerXId = FakeXServer.nextId();
+        ReplyRequested toTheirAccount = reply(customerXId, "Jo, your parcel goes to 1 Main St tomorrow.");
+        ReplyRequested onTheirTicket = reply(FakeXServer.nextId(), "Jo, we refunded card ending 4242.");
+        ReplyRequested toSomeoneElse = reply(FakeXServer.nextId(), "Your order has shipped.");
+        List<ReplyRequested> erased = List.of(toTheirAccount, onTheirTicket);
+        worker.pause(); // the channel's backlog: the replies wait, as they would behind a rate limit
+        try (EventPublisher publisher = new EventPublisher(bootstrap);
+                TopicWatcher outcomes = new TopicWatcher(bootstrap, Topics.DELIVERY_EVENTS)) {
+            for (ReplyRequested r : List.of(toTheirAccount, onTheirTicket, toSomeoneElse)) {
+                publisher.publish(r, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> List.of(toTheirAccount, onTheirTicket, toSomeoneElse)
+                    .stream().allMatch(r -> deliveries.state(r.replyId()).orElse(null) == Delivery.State.PENDING));
+
+            publisher.publish(CustomerErased.of(UUID.randomUUID(), List.of(new CustomerErased.Identity(Channel.X, customerXId)),
+                    List.of(onTheirTicket.ticketId()), Actor.agent("dpo")), CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+
+            List<TopicWatcher.Received> failed = outcomes.await(2, Duration.ofSeconds(25), o -> keyOf(erased, o));
+            assertThat(failed).hasSize(2).allSatisfy(o -> {
+                ReplyFailed f = (ReplyFailed) o.event();
+                assertThat(f.code()).isEqualTo(ReplyFailed.Code.TARGET_NOT_FOUND);
+                assertThat(f.reason()).isEqualTo("Not sent: the customer's personal data was erased.");
+                assertThat(f.retryable()).isFalse();
+            });
+            assertThat(failed).extracting(o -> ((ReplyFailed) o.event()).ticketId())
+                    .containsExactlyInAnyOrder(toTheirAccount.ticketId(), onTheirTicket.ticketId());
+            for (ReplyRequested r : erased) {
+                assertThat(deliveries.state(r.replyId())).hasValue(Delivery.State.FAILED);
+                assertThat(storedRequest(r)).doesNotContain(r.text()).doesNotContain(r.recipient().platformId());
+            }
+
+            worker.resume();
+            // The worker runs again: the other customer's reply goes out, the erased customer's never do.
+            assertThat(outcomes.await(1, Duration.ofSeconds(25), o -> o.key().equals(toSomeoneElse.replyId().toString()))
+                    .get(0).event()).isInstanceOf(ReplyDelivered.class);
+            // poll returns everything seen so far: still only the two ReplyFailed, no ReplyDelivered.
+            assertThat(outcomes.poll(Duration.ofSeconds(3), o -> keyOf(erased, o)))
+                    .hasSize(2).allMatch(o -> o.event() instanceof ReplyFailed);
+            for (ReplyRequested r : erased) {
+                assertThat(fakeX.requests("POST", "/2/tweets")).noneMatch(p -> p.body().contains(r.inReplyToExternalId()));
+            }
+        } finally {
+            worker.resume();
+        }
+    }
+
+    private static ReplyRequested reply(String recipientId, String text) {
+        String inReplyTo = FakeXServer.nextId();
+        return new ReplyRequested(UUID.randomUUID(), SwitchboardEvent.now(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), Channel.X, "acme_help", Visibility.PUBLIC, inReplyTo, inReplyTo,
+                new ReplyRequested.Recipient(recipientId, "jo"), text, "agent-subject");
+    }
+
+    private static boolean keyOf(List<ReplyRequested> replies, TopicWatcher.Received outcome) {
+        return replies.stream().anyMatch(r -> outcome.key().equals(r.replyId().toString()));
+    }
+
+    private String storedRequest(ReplyRequested r) {
+        return pool.preparedQuery("select request from reply_delivery where reply_id = $1").execute(Tuple.of(r.replyId()))
+                .map(rows -> rows.iterator().next().getBuffer("request").toString()).await().atMost(Duration.ofSeconds(5));
     }
 
     private boolean sent(IngestOutcome outcome) {

@@ -21,8 +21,7 @@ import io.switchboard.events.Channel;
 import io.switchboard.events.Topics;
 import io.switchboard.events.Visibility;
 import io.switchboard.events.mention.MentionReceived;
-import io.switchboard.mention.fake.FakeXResource;
-import io.switchboard.mention.fake.FakeXServer;
+import io.switchboard.fakes.FakeXServer;
 import io.switchboard.mention.testing.Db;
 import io.switchboard.mention.testing.TopicWatcher;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -46,7 +45,7 @@ class XAccountActivityTest {
         try (InputStream in = getClass().getResourceAsStream("/x-api-v2/crc-vector.json")) {
             vector = new ObjectMapper().readTree(in);
         }
-        assertThat(vector.path("consumer_secret").asText()).isEqualTo(FakeXResource.CONSUMER_SECRET);
+        assertThat(vector.path("consumer_secret").asText()).isEqualTo(FakeXServer.CONSUMER_SECRET);
 
         given().queryParam("crc_token", vector.path("crc_token").asText()).when().get(PATH)
                 .then().statusCode(200)
@@ -73,7 +72,7 @@ class XAccountActivityTest {
         String dmId = FakeXServer.nextId();
         String userId = FakeXServer.nextId();
         byte[] body = events(tweetId, dmId, userId).getBytes(StandardCharsets.UTF_8);
-        String signature = XWebhookSignature.sign(FakeXResource.CONSUMER_SECRET, body);
+        String signature = XWebhookSignature.sign(FakeXServer.CONSUMER_SECRET, body);
 
         try (TopicWatcher mentions = new TopicWatcher(bootstrap, Topics.MENTIONS)) {
             given().contentType("application/json").header(XWebhookSignature.HEADER, signature).body(body)
@@ -105,7 +104,7 @@ class XAccountActivityTest {
         given().contentType("application/json").body(body).when().post(PATH).then().statusCode(401);
         byte[] garbage = "{\"tweet_create_events\": [".getBytes(StandardCharsets.UTF_8);
         given().contentType("application/json").header(XWebhookSignature.HEADER,
-                XWebhookSignature.sign(FakeXResource.CONSUMER_SECRET, garbage)).body(garbage).when().post(PATH)
+                XWebhookSignature.sign(FakeXServer.CONSUMER_SECRET, garbage)).body(garbage).when().post(PATH)
                 .then().statusCode(400).contentType("application/problem+json");
 
         assertThat(Db.mentions(pool, Channel.X, tweetId)).isZero();

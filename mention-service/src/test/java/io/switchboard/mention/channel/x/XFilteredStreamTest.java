@@ -17,13 +17,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.Channel;
+import io.switchboard.fakes.FakeHttp;
+import io.switchboard.fakes.FakeXServer;
+import io.switchboard.fakes.StreamScript;
 import io.switchboard.mention.channel.Backoff;
 import io.switchboard.mention.channel.ConnectorHealth;
 import io.switchboard.mention.channel.MentionSink;
-import io.switchboard.mention.fake.FakeHttp;
 import io.switchboard.mention.fake.FakeXResource.InjectFakeX;
-import io.switchboard.mention.fake.FakeXServer;
-import io.switchboard.mention.fake.StreamScript;
 import io.switchboard.mention.testing.Db;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;

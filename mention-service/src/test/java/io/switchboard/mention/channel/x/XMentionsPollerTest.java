@@ -17,11 +17,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.switchboard.events.Channel;
+import io.switchboard.fakes.FakeXServer;
 import io.switchboard.mention.channel.ConnectorHealth;
 import io.switchboard.mention.channel.CursorStore;
 import io.switchboard.mention.channel.MentionSink;
 import io.switchboard.mention.fake.FakeXResource.InjectFakeX;
-import io.switchboard.mention.fake.FakeXServer;
 import io.switchboard.mention.testing.Db;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;

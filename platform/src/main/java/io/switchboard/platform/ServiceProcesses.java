@@ -1,0 +1,51 @@
+package io.switchboard.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One service run from its packaged jar as a child process, for harnesses outside the launcher
+ * (the whole-system tests): the launcher's command ({@code java -Xmx256m -jar
+ * <module>/target/quarkus-app/quarkus-run.jar} in the module directory), its own session, output
+ * appended to a log, and a stop that takes the whole process tree down. The caller chooses the
+ * environment (normally {@link ServiceEnvironment#environment(Service)} and its own overrides) and
+ * where the log goes.
+ */
+public final class ServiceProcesses {
+
+    private ServiceProcesses() {
+    }
+
+    /** {@code <module>/target/quarkus-app/quarkus-run.jar}. */
+    public static Path jar(Workspace workspace, Service service) {
+        return ServiceRunner.jar(workspace, service);
+    }
+
+    /** Fails, naming the build command, unless every service has been packaged. */
+    public static void requireBuilt(Workspace workspace) {
+        ServiceRunner.requireBuilt(workspace);
+    }
+
+    /** Fails with a message naming the service unless nothing listens on {@code port}. */
+    public static void requireFreePort(Service service, int port) {
+        PortCheck.requireFree(service.moduleName(), port);
+    }
+
+    public static Process start(Workspace workspace, Service service, Map<String, String> environment, Path log) {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar(workspace, service).toString());
+        return Processes.start(command, environment, workspace.moduleDir(service), log);
+    }
+
+    /** SIGTERM (graceful shutdown) to the process and its descendants, SIGKILL after {@code grace}. */
+    public static void stop(ProcessHandle process, Duration grace) {
+        Processes.terminate(process, grace);
+    }
+
+    /** The last lines of a log, for error messages. */
+    public static String tail(Path log, int lines) {
+        return Processes.tail(log, lines);
+    }
+}
