@@ -27,43 +27,29 @@ final class AgentApp implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
     private final Browser browser;
-    private final DemoUser user;
 
-    private AgentApp(Browser browser, DemoUser user) {
+    private AgentApp(Browser browser) {
         this.browser = browser;
-        this.user = user;
     }
 
-    /** Opens the app, which sends the browser to Keycloak's login page; signs in there and waits for the live connection. */
-    static AgentApp signIn(SystemStack stack, DemoUser user) {
+    /**
+     * Opens the app, which sends the browser to Keycloak's login page; signs in there, waits for the
+     * live connection and puts the presence switch on Online. The browser is closed if any of it fails.
+     */
+    static AgentApp signInOnline(SystemStack stack, DemoUser user) {
         Browser browser = new Browser(stack.baseUrl(Service.GATEWAY));
         try {
             browser.signIn(user.username());
             browser.element(By.cssSelector(".live.up"));
-            return new AgentApp(browser, user);
+            return new AgentApp(browser).goOnline();
         } catch (RuntimeException e) {
             browser.close();
             throw e;
         }
     }
 
-    /** Signs in and puts the presence switch on Online; the browser is closed if either fails. */
-    static AgentApp signInOnline(SystemStack stack, DemoUser user) {
-        AgentApp app = signIn(stack, user);
-        try {
-            return app.goOnline();
-        } catch (RuntimeException e) {
-            app.close();
-            throw e;
-        }
-    }
-
     Browser browser() {
         return browser;
-    }
-
-    DemoUser user() {
-        return user;
     }
 
     /**

@@ -2,17 +2,31 @@ package io.switchboard.system.browser;
 
 import static io.restassured.RestAssured.given;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.restassured.response.Response;
+import io.switchboard.events.Actor;
+import io.switchboard.events.CloudEventHeaders;
+import io.switchboard.events.EventCodec;
 import io.switchboard.events.Topics;
 import io.switchboard.events.routing.AssignmentDecided;
+import io.switchboard.events.ticket.TicketStatus;
+import io.switchboard.events.ticket.TicketStatusChanged;
 import io.switchboard.platform.Service;
 import io.switchboard.platform.testing.DemoUsers.DemoUser;
 import io.switchboard.system.harness.SystemStack;
@@ -20,12 +34,16 @@ import io.switchboard.system.support.GatewayAgent;
 import io.switchboard.system.support.TopicTail;
 
 /**
- * What earlier runs left in routing-service although ticket-service has finished it. The harness's
- * services read every topic from its end when they start, so a ticket resolved while no
- * routing-service was reading (or while one lagged behind when its run stopped) still waits in a
- * routing queue and goes to the first demo agent who comes online, ahead of anything new. To drain
- * it, the demo agents sign in with room for all of it; whatever routing gives them is finished again
- * in ticket-service (an open ticket resolved, a resolved one closed), which routing hears this time.
+ * What earlier runs left in routing-service although ticket-service has finished it, or never had
+ * it. The harness's services read every topic from its end when they start, so a ticket resolved
+ * while no routing-service was reading (or while one lagged behind when its run stopped) still waits
+ * in a routing queue; and the gateway's own tests publish made-up TicketOpened events on the shared
+ * ticket-events topic, which a routing-service running at that moment queued as real tickets. Either
+ * goes to the first demo agent who comes online, ahead of anything new. To drain it, the demo agents
+ * sign in with room for all of it, and whatever routing gives them (or they still hold) is finished
+ * again: through ticket-service when it knows the ticket (an open one resolved, a resolved one
+ * closed), which routing hears this time; otherwise (unknown to ticket-service, or closed there
+ * already) by the TicketStatusChanged to CLOSED that ticket-service never sent routing.
  */
 final class RoutingBacklog {
 
@@ -36,6 +54,7 @@ final class RoutingBacklog {
 
     private final SystemStack stack;
     private final Shift shift;
+    private KafkaProducer<String, byte[]> producer;
 
     RoutingBacklog(SystemStack stack, Shift shift) {
         this.stack = stack;
@@ -60,11 +79,15 @@ final class RoutingBacklog {
                 if (given.isEmpty()) {
                     break;
                 }
-                new LinkedHashSet<>(given).forEach(this::finish);
+                List<UUID> notTicketServices = new LinkedHashSet<>(given).stream().filter(id -> !finishInTicketService(id)).toList();
+                notTicketServices.forEach(this::publishClosed);
                 finished.addAll(given);
             }
         } finally {
             online.forEach(GatewayAgent::close);
+            if (producer != null) {
+                producer.close(Duration.ofSeconds(5));
+            }
         }
         return finished.size();
     }
@@ -89,16 +112,42 @@ final class RoutingBacklog {
                 .then().statusCode(200).extract().jsonPath().getList("tickets.ticketId", String.class).stream().map(UUID::fromString).toList();
     }
 
-    /** Tells routing again that ticket-service is done with the ticket: resolves it if open, closes it if resolved. */
-    private void finish(UUID ticket) {
+    /**
+     * Tells routing again, through ticket-service, that the ticket is done: resolves it if open,
+     * closes it if resolved. False when ticket-service cannot (it does not know the ticket, or closed it).
+     */
+    private boolean finishInTicketService(UUID ticket) {
         Response shown = shift.ticketService().get("/api/v1/tickets/{id}", ticket);
         String next = switch (shown.statusCode() == 200 ? shown.<String>path("status") : "UNKNOWN") {
             case "NEW", "OPEN", "REOPENED", "PENDING_CUSTOMER" -> "RESOLVED";
             case "RESOLVED" -> "CLOSED";
-            default -> null; // closed (routing cannot hear of it again) or not ticket-service's
+            default -> null;
         };
-        if (next != null) {
-            shift.ticketService().contentType("application/json").body(Map.of("status", next)).put("/api/v1/tickets/{id}/status", ticket);
+        return next != null && shift.ticketService().contentType("application/json").body(Map.of("status", next))
+                .put("/api/v1/tickets/{id}/status", ticket).statusCode() == 200;
+    }
+
+    /** The close ticket-service would have published for the ticket, on ticket-events, keyed and with CloudEvents headers as it does. */
+    private void publishClosed(UUID ticket) {
+        TicketStatusChanged closed = TicketStatusChanged.of(ticket, TicketStatus.NEW, TicketStatus.CLOSED,
+                new Actor(Actor.Kind.SYSTEM, "system-tests"));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.TICKET_EVENTS, closed.partitionKey(), EventCodec.encode(closed));
+        CloudEventHeaders.of(closed, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE)).toMap()
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer().send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the close of ticket " + ticket, e);
         }
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.platform().kafkaBootstrapServers());
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        }
+        return producer;
     }
 }

@@ -22,9 +22,10 @@ import io.switchboard.system.support.TicketTrail;
  * The start of a shift on the shared, long-lived test platform, so that what a browser shows is this
  * test's work only: earlier runs leave demo agents online in routing-service and tickets open (held or
  * waiting in a queue), which routing would hand to the first agent who comes online. {@link #begin}
- * signs every demo agent out and resolves every open ticket, as the previous shift would have;
- * {@link #room} then gives an agent who came online a realistic capacity. Runs alone on the test
- * platform: a run beside it (another stack on shifted ports) shares the agents and the tickets.
+ * signs every demo agent out, resolves every open ticket, as the previous shift would have, and
+ * drains what routing-service still holds ({@link RoutingBacklog}); {@link #room} then gives an agent
+ * who came online a realistic capacity. Runs alone on the test platform: a run beside it (another
+ * stack on shifted ports) shares the agents and the tickets.
  */
 final class Shift {
 

@@ -59,7 +59,8 @@ final class FaultRun {
         ArrayNode faults = figures.putArray("faults");
         for (Outages.Recovery r : recoveries) {
             faults.addObject().put("fault", r.fault()).put("at", r.at().toString())
-                    .put("partBackSeconds", seconds(r.partBack())).put("allReadySeconds", seconds(r.allReady()));
+                    .put("partBackSeconds", seconds(r.partBack())).put("allReadySeconds", seconds(r.allReady()))
+                    .put("notReadyAfter", String.join(", ", r.notReady()));
         }
     }
 

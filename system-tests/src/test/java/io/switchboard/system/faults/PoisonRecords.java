@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -23,7 +23,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventTypes;
 import io.switchboard.events.Topics;
-import io.switchboard.events.Topics.Subscription;
 import io.switchboard.events.agent.AgentPresenceChanged;
 import io.switchboard.events.delivery.ReplyDelivered;
 import io.switchboard.events.mention.MentionReceived;
@@ -32,18 +31,19 @@ import io.switchboard.events.ticket.ReplyRequested;
 import io.switchboard.events.ticket.TicketOpened;
 
 /**
- * Malformed records, put on every partition of every topic: for each consumer a record of a type it
- * handles whose body is not JSON, and one whose body is not UTF-8 (Latin-1 bytes); for each topic a
- * record without any CloudEvents header, and one of a type nobody knows. Keys name the run, the
+ * Malformed records, put on every partition of every topic: for each type in {@link #AIMS} (which
+ * together reach every consumer) a record whose body is not JSON and one whose body is not UTF-8
+ * (Latin-1 bytes); for each topic a record without any CloudEvents header, and one of a type nobody
+ * knows. Keys name the run, the
  * topic, the partition and the kind, so the dead-letter topics can be searched for them.
  */
 final class PoisonRecords {
 
     /** What is wrong with a record, and what its consumers must do with it. */
     enum Kind {
-        /** A handled ce_type, a body that is not JSON: dead-lettered by the consumer it is aimed at. */
+        /** A handled ce_type, a body that is not JSON: dead-lettered by the consumers that handle the type. */
         BAD_JSON,
-        /** A handled ce_type, a body in Latin-1 instead of UTF-8: dead-lettered by the consumer it is aimed at. */
+        /** A handled ce_type, a body in Latin-1 instead of UTF-8: dead-lettered by the consumers that handle the type. */
         WRONG_ENCODING,
         /** No CloudEvents headers at all: nothing says what it is, so every consumer of the topic dead-letters it. */
         NO_HEADERS,
@@ -55,20 +55,25 @@ final class PoisonRecords {
         UNKNOWN_TYPE
     }
 
-    /** One record as produced: where it landed and what it is. */
-    record Poison(String key, Kind kind, String aimedAt, TopicPartition partition, long offset) {
+    /** One record as produced: where it landed, what it is, and (for a malformed body) the type it claims. */
+    record Poison(String key, Kind kind, Aim aim, TopicPartition partition, long offset) {
     }
 
-    /** A ce_type each consumer handles, so a malformed body of that type is really read by it. */
-    static final Map<Subscription, String> HANDLED = Map.of(
-            new Subscription(Topics.TICKET_EVENTS, Topics.MENTION_SERVICE), ceType(ReplyRequested.class),
-            new Subscription(Topics.MENTIONS, Topics.TICKET_SERVICE), ceType(MentionReceived.class),
-            new Subscription(Topics.ROUTING_DECISIONS, Topics.TICKET_SERVICE), ceType(AssignmentDecided.class),
-            new Subscription(Topics.DELIVERY_EVENTS, Topics.TICKET_SERVICE), ceType(ReplyDelivered.class),
-            new Subscription(Topics.TICKET_EVENTS, Topics.ROUTING_SERVICE), ceType(TicketOpened.class),
-            new Subscription(Topics.AGENT_EVENTS, Topics.ROUTING_SERVICE), ceType(AgentPresenceChanged.class),
-            new Subscription(Topics.TICKET_EVENTS, Topics.AGENT_GATEWAY), ceType(TicketOpened.class),
-            new Subscription(Topics.ROUTING_DECISIONS, Topics.AGENT_GATEWAY), ceType(AssignmentDecided.class));
+    /**
+     * Types to poison, each with the consumers of its topic that handle it (the services' READMEs):
+     * together they reach every consumer of every topic, and a malformed record of one is expected
+     * on the dead-letter topic of exactly those consumers (the others skip the type unread).
+     */
+    record Aim(String topic, String ceType, Set<String> consumers) {
+    }
+
+    static final List<Aim> AIMS = List.of(
+            new Aim(Topics.MENTIONS, ceType(MentionReceived.class), Set.of(Topics.TICKET_SERVICE)),
+            new Aim(Topics.TICKET_EVENTS, ceType(ReplyRequested.class), Set.of(Topics.MENTION_SERVICE)),
+            new Aim(Topics.TICKET_EVENTS, ceType(TicketOpened.class), Set.of(Topics.ROUTING_SERVICE, Topics.AGENT_GATEWAY)),
+            new Aim(Topics.ROUTING_DECISIONS, ceType(AssignmentDecided.class), Set.of(Topics.TICKET_SERVICE, Topics.AGENT_GATEWAY)),
+            new Aim(Topics.AGENT_EVENTS, ceType(AgentPresenceChanged.class), Set.of(Topics.ROUTING_SERVICE)),
+            new Aim(Topics.DELIVERY_EVENTS, ceType(ReplyDelivered.class), Set.of(Topics.TICKET_SERVICE)));
 
     static final String UNKNOWN_CE_TYPE = "switchboard.poison.unknown.v1";
 
@@ -101,7 +106,7 @@ final class PoisonRecords {
             for (int i = 0; i < planned.size(); i++) {
                 RecordMetadata m = sent.get(i).get(60, TimeUnit.SECONDS);
                 Poison p = planned.get(i);
-                produced.add(new Poison(p.key(), p.kind(), p.aimedAt(), p.partition(), m.offset()));
+                produced.add(new Poison(p.key(), p.kind(), p.aim(), p.partition(), m.offset()));
             }
         }
         return produced;
@@ -110,10 +115,10 @@ final class PoisonRecords {
     private List<Poison> plannedFor(String topic, int partition) {
         TopicPartition where = new TopicPartition(topic, partition);
         List<Poison> planned = new ArrayList<>();
-        for (Subscription s : Topics.SUBSCRIPTIONS) {
-            if (s.topic().equals(topic)) {
-                planned.add(planned(where, Kind.BAD_JSON, s.consumer()));
-                planned.add(planned(where, Kind.WRONG_ENCODING, s.consumer()));
+        for (Aim aim : AIMS) {
+            if (aim.topic().equals(topic)) {
+                planned.add(planned(where, Kind.BAD_JSON, aim));
+                planned.add(planned(where, Kind.WRONG_ENCODING, aim));
             }
         }
         planned.add(planned(where, Kind.NO_HEADERS, null));
@@ -121,10 +126,10 @@ final class PoisonRecords {
         return planned;
     }
 
-    private Poison planned(TopicPartition where, Kind kind, String aimedAt) {
+    private Poison planned(TopicPartition where, Kind kind, Aim aim) {
         String key = "poison-" + run + "-" + where.topic() + "-" + where.partition() + "-" + kind.name().toLowerCase(Locale.ROOT)
-                + (aimedAt == null ? "" : "-" + aimedAt);
-        return new Poison(key, kind, aimedAt, where, -1);
+                + (aim == null ? "" : "-" + aim.ceType());
+        return new Poison(key, kind, aim, where, -1);
     }
 
     private static ProducerRecord<String, byte[]> record(Poison poison) {
@@ -137,8 +142,7 @@ final class PoisonRecords {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(poison.partition().topic(), poison.partition().partition(),
                 poison.key(), body);
         if (poison.kind() != Kind.NO_HEADERS) {
-            String ceType = poison.kind() == Kind.UNKNOWN_TYPE ? UNKNOWN_CE_TYPE
-                    : HANDLED.get(new Subscription(poison.partition().topic(), poison.aimedAt()));
+            String ceType = poison.kind() == Kind.UNKNOWN_TYPE ? UNKNOWN_CE_TYPE : poison.aim().ceType();
             header(record, CloudEventHeaders.SPECVERSION, CloudEventHeaders.SPEC_VERSION_1_0);
             header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
             header(record, CloudEventHeaders.TYPE, ceType);
