@@ -58,7 +58,7 @@ class FaultToleranceTest {
     void nothingAcceptedIsLostOrDoubledWhileEveryPartFailsInTurn(SystemStack stack) throws Exception {
         String run = Long.toString(System.currentTimeMillis() % 10_000_000_000L);
         Instant began = Instant.now();
-        StoreAudit audit = new StoreAudit(new ServiceDatabases(stack.platform()));
+        StoreAudit audit = new StoreAudit(new ServiceDatabases(stack));
         Outages outages = new Outages(stack);
         outages.durableCommits(true);
         FaultRun report = new FaultRun(run, MENTIONS, RATE);

@@ -66,7 +66,7 @@ class HostileTextTest {
         String run = Long.toString(System.currentTimeMillis() % 10_000_000_000L);
         List<String> strings = HostileStrings.all();
         List<Sent> sent = new ArrayList<>();
-        ServiceDatabases databases = new ServiceDatabases(stack.platform());
+        ServiceDatabases databases = new ServiceDatabases(stack);
         try {
             Map<String, MentionReceived> published;
             try (TopicTail mentions = TopicTail.fromEnd(stack.platform().kafkaBootstrapServers(), Topics.MENTIONS)) {

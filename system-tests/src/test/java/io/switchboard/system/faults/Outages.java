@@ -83,7 +83,7 @@ final class Outages {
      * session is new after a restart) — or lose it again afterwards.
      */
     void durableCommits(boolean on) throws SQLException {
-        ServiceDatabases databases = new ServiceDatabases(stack.platform());
+        ServiceDatabases databases = new ServiceDatabases(stack);
         for (Service service : Service.values()) {
             try (Connection c = databases.open(service); Statement st = c.createStatement()) {
                 st.execute("ALTER DATABASE " + service.database() + (on ? " SET synchronous_commit = on" : " RESET synchronous_commit"));

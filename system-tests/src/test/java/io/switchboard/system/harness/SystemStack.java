@@ -41,6 +41,7 @@ public final class SystemStack implements AutoCloseable {
     private final Workspace workspace = Workspace.find();
     private final Map<Service, Duration> readyAfter = new EnumMap<>(Service.class);
     private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+    private RunSchemas schemas;
     private Duration startedIn;
 
     private SystemStack(RunningPlatform platform, StackSettings settings) {
@@ -78,6 +79,8 @@ public final class SystemStack implements AutoCloseable {
         }
         FlowConfiguration flows = new FlowConfiguration(ports, fakeX.baseUrl(), webhookSecret);
         String run = Long.toString(System.currentTimeMillis(), 36);
+        schemas = new RunSchemas(platform, run);
+        schemas.create();
         ServiceEnvironment environment = platform.serviceEnvironment();
         for (Service service : Service.values()) {
             Map<String, String> groups = new LinkedHashMap<>();
@@ -89,6 +92,7 @@ public final class SystemStack implements AutoCloseable {
             }
             Map<String, String> properties = new LinkedHashMap<>(environment.properties(service));
             properties.putAll(flows.overrides(service, groups));
+            properties.putAll(schemas.overrides(service));
             var log = settings.logs().resolve(service.moduleName() + ".log");
             environments.put(service, ServiceEnvironment.toEnvironment(properties));
             Process process = ServiceProcesses.start(workspace, service, environments.get(service), log);
@@ -136,6 +140,11 @@ public final class SystemStack implements AutoCloseable {
         return webhookSecret;
     }
 
+    /** A JDBC URL for reading a service's own store directly, in this run's schema (see {@link RunSchemas}). */
+    public String jdbcUrl(Service service) {
+        return schemas.jdbcUrl(service);
+    }
+
     public Duration startedIn() {
         return startedIn;
     }
@@ -164,7 +173,7 @@ public final class SystemStack implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - began);
     }
 
-    /** Stops every service (graceful, then killed after 20 s) and the fake X. Idempotent. */
+    /** Stops every service (graceful, then killed after 20 s), drops the run's schemas, stops the fake X. Idempotent. */
     @Override
     public void close() {
         List<CompletableFuture<Void>> stopping = new ArrayList<>();
@@ -172,6 +181,9 @@ public final class SystemStack implements AutoCloseable {
         CompletableFuture.allOf(stopping.toArray(CompletableFuture[]::new)).join();
         services.clear();
         leftovers.forgetOurs();
+        if (schemas != null) {
+            schemas.close();
+        }
         fakeX.stop();
     }
 }
