@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from './api';
 import type { Live } from './live';
-import type { Floor as FloorData, LivePush, MentionChart as Chart, Session, TicketPlace } from './model';
+import type { Floor as FloorData, FloorTicket, LivePush, MentionChart as Chart, Session, TicketPlace } from './model';
 import { waited } from './inbox';
 import { MentionChart } from './MentionChart';
 import { CannedLibrary } from './CannedLibrary';
@@ -20,6 +20,7 @@ export function Floor({ live, session, ticket }: Props) {
   const [ticketId, setTicketId] = useState(ticket ?? '');
   const [target, setTarget] = useState('');
   const [outcome, setOutcome] = useState<string | null>(null);
+  const targetField = useRef<HTMLSelectElement>(null);
 
   const load = useCallback(async () => {
     try {
@@ -63,7 +64,7 @@ export function Floor({ live, session, ticket }: Props) {
     const [kind, id] = target.split(':', 2);
     try {
       const place = await api.post<TicketPlace>('/api/v1/floor/transfers', {
-        ticketId: ticketId.trim(),
+        ticketId,
         agentId: kind === 'agent' ? id : null,
         queueId: kind === 'queue' ? id : null,
       });
@@ -78,6 +79,19 @@ export function Floor({ live, session, ticket }: Props) {
   };
 
   if (!floor) return problem ? <p role="alert" class="banner">{problem}</p> : <p aria-busy="true">Loading the floor…</p>;
+
+  const tickets = floor.tickets ?? [];
+  const holder = (t: FloorTicket) => t.assigneeId
+    ? floor.agents.find(a => a.agentId === t.assigneeId)?.displayName ?? 'another agent'
+    : 'waiting';
+  const label = (t: FloorTicket) => `${t.reference} · ${t.team ?? 'no team'} · ${holder(t)}`;
+  // A ticket named in the address (the ticket view's "Transfer" link) may be older than the listed ones.
+  const listed = tickets.some(t => t.id === ticketId);
+  const pick = (t: FloorTicket) => {
+    setTicketId(t.id);
+    setOutcome(null);
+    targetField.current?.focus();
+  };
 
   return (
     <div class="floor">
@@ -119,13 +133,40 @@ export function Floor({ live, session, ticket }: Props) {
           </tbody>
         </table>
       </section>
+      <section aria-labelledby="tickets-title" class="floor-tickets">
+        <h2 id="tickets-title">Tickets being worked</h2>
+        {floor.tickets == null && <p role="alert" class="banner">ticket-service could not list the tickets; transfers still work from a ticket's page.</p>}
+        {floor.tickets != null && tickets.length === 0 && <p>No open tickets in your teams.</p>}
+        {tickets.length > 0 && (
+          <table class="grid">
+            <thead><tr><th scope="col">Ticket</th><th scope="col">Customer's words</th><th scope="col">Team</th><th scope="col">With</th><th scope="col">Priority</th><th scope="col">SLA</th><th scope="col"><span class="visually-hidden">Action</span></th></tr></thead>
+            <tbody>
+              {tickets.map(t => (
+                <tr key={t.id} data-ticket={t.id} class={t.id === ticketId ? 'picked' : ''}>
+                  <th scope="row"><a href={`#/tickets/${t.id}`}>{t.reference}</a></th>
+                  <td class="summary">{t.summary ?? ''}</td>
+                  <td>{t.team ?? '—'}</td>
+                  <td>{holder(t)}</td>
+                  <td>{t.priority.toLowerCase()}</td>
+                  <td class={t.sla === 'AT_RISK' || t.sla === 'BREACHED' ? 'risk' : ''}>{(t.sla ?? 'NONE').replace('_', ' ').toLowerCase()}</td>
+                  <td><button type="button" onClick={() => pick(t)} aria-label={`Transfer ${t.reference}`}>Transfer…</button></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <section aria-labelledby="transfer-title">
         <h2 id="transfer-title">Transfer a ticket</h2>
         <form class="transfer" onSubmit={transfer}>
-          <label for="transfer-ticket">Ticket id</label>
-          <input id="transfer-ticket" value={ticketId} onInput={e => setTicketId((e.target as HTMLInputElement).value)} required />
+          <label for="transfer-ticket">Ticket</label>
+          <select id="transfer-ticket" value={ticketId} onChange={e => setTicketId((e.target as HTMLSelectElement).value)} required>
+            <option value="">Choose a ticket…</option>
+            {ticketId && !listed && <option value={ticketId}>The ticket you opened</option>}
+            {tickets.map(t => <option key={t.id} value={t.id}>{label(t)}</option>)}
+          </select>
           <label for="transfer-target">To</label>
-          <select id="transfer-target" value={target} onChange={e => setTarget((e.target as HTMLSelectElement).value)} required>
+          <select id="transfer-target" ref={targetField} value={target} onChange={e => setTarget((e.target as HTMLSelectElement).value)} required>
             <option value="">Choose an agent or a queue…</option>
             <optgroup label="Agents">
               {floor.agents.map(a => <option key={a.agentId} value={`agent:${a.agentId}`}>{a.displayName ?? a.agentId} ({a.presence.toLowerCase()}, {a.load}/{a.capacity})</option>)}

@@ -136,9 +136,27 @@ export interface MentionChart {
   series: { channel: string; sentiment: string; counts: number[] }[];
 }
 
+/** A ticket being worked in the supervisor's teams, to pick for a transfer. */
+export interface FloorTicket {
+  id: string;
+  reference: string;
+  channel: string;
+  status: string;
+  priority: Priority;
+  team?: string | null;
+  /** null: waiting in a queue. */
+  assigneeId?: string | null;
+  /** Customer text (redacted by triage): render as text only. */
+  summary?: string | null;
+  sla?: string | null;
+  createdAt: string;
+}
+
 export interface Floor {
   queues: QueueStatus[];
   agents: AgentStatus[];
+  /** null: ticket-service could not say. */
+  tickets?: FloorTicket[] | null;
   mentions: MentionChart;
 }
 

@@ -12,10 +12,12 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.agent.Presence;
 import io.switchboard.events.ticket.Priority;
+import io.switchboard.gateway.downstream.AssignedTickets;
 import io.switchboard.gateway.downstream.QueueStatus;
 import io.switchboard.gateway.downstream.RoutingAgent;
 import io.switchboard.gateway.downstream.RoutingServiceClient;
 import io.switchboard.gateway.downstream.TicketPlace;
+import io.switchboard.gateway.downstream.TicketServiceClient;
 import io.switchboard.gateway.downstream.TransferRequest;
 import io.switchboard.gateway.infra.security.CurrentUser;
 import io.switchboard.kit.security.Roles;
@@ -32,7 +34,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * The supervisor floor in one call (queues, agents, the mention chart) and the transfer action.
+ * The supervisor floor in one call (queues, agents, the tickets being worked, the mention chart) and
+ * the transfer action.
  * routing-service scopes all of it: a supervisor sees and moves only their teams' queues, agents and
  * tickets (and the escalation queue), an admin all; a ticket outside them is 404.
  */
@@ -44,7 +47,12 @@ public class FloorResource {
 
     private static final Logger LOG = Logger.getLogger(FloorResource.class);
 
-    public record FloorView(List<QueueRow> queues, List<AgentRow> agents, MentionRate.Chart mentions) {
+    /**
+     * @param tickets the newest {@value TicketServiceClient#MAX_PAGE} tickets being worked in the caller's
+     *                teams, as ticket-service scopes them; null when ticket-service could not say (the rest
+     *                of the floor still shows)
+     */
+    public record FloorView(List<QueueRow> queues, List<AgentRow> agents, List<FloorTicket> tickets, MentionRate.Chart mentions) {
     }
 
     /**
@@ -71,6 +79,10 @@ public class FloorResource {
     RoutingServiceClient routing;
 
     @Inject
+    @RestClient
+    TicketServiceClient ticketService;
+
+    @Inject
     SlaAtRisk slaAtRisk;
 
     @Inject
@@ -88,8 +100,15 @@ public class FloorResource {
                 .map(risk -> all.stream().map(q -> row(q, risk, asOf)).toList()));
         Uni<List<AgentRow>> agents = routing.agents(authorization)
                 .map(all -> all.stream().map(FloorResource::row).toList());
-        return Uni.combine().all().unis(queues, agents).asTuple()
-                .map(both -> new FloorView(both.getItem1(), both.getItem2(), mentionRate.chart(minutes)));
+        Uni<List<FloorTicket>> tickets = ticketService
+                .search(authorization, AssignedTickets.WORKING_STATUSES, null, null, null, TicketServiceClient.MAX_PAGE)
+                .map(page -> page.items().stream().map(FloorTicket::of).toList())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("ticket-service listed no tickets for the floor: %s", e.getClass().getSimpleName());
+                    return null;
+                });
+        return Uni.combine().all().unis(queues, agents, tickets).asTuple()
+                .map(all -> new FloorView(all.getItem1(), all.getItem2(), all.getItem3(), mentionRate.chart(minutes)));
     }
 
     @GET

@@ -98,6 +98,27 @@ class FloorResourceTest {
     }
 
     @Test
+    void theFloorListsTheTicketsBeingWorkedInTheSupervisorsTeamsToPickOneToTransfer() {
+        FakeTicket waiting = fake.ticket().team("customer-care").save();
+        FakeTicket withAva = fake.ticket().team("customer-care").assignee(DemoAgents.subject("ava")).save();
+        FakeTicket techSupport = fake.ticket().team("tech-support").status("PENDING_CUSTOMER").save();
+        FakeTicket resolved = fake.ticket().team("customer-care").status("RESOLVED").save();
+        FakeTicket billing = fake.ticket().team("billing").save(); // not one of sam's teams
+
+        JsonPath floor = as("sam").when().get("/api/v1/floor").then().statusCode(200).extract().jsonPath();
+
+        assertThat(floor.getList("tickets.id")).contains(waiting.id().toString(), withAva.id().toString(),
+                techSupport.id().toString());
+        assertThat(floor.getList("tickets.id")).doesNotContain(resolved.id().toString(), billing.id().toString());
+        assertThat(floor.getString("tickets.find { it.id == '" + withAva.id() + "' }.assigneeId")).isEqualTo(DemoAgents.subject("ava"));
+        assertThat(floor.getString("tickets.find { it.id == '" + waiting.id() + "' }.reference")).isNotBlank();
+        assertThat(fake.callsTo("/ticket-service/api/v1/tickets")).anySatisfy(call -> {
+            assertThat(call.username()).isEqualTo("sam");
+            assertThat(call.query()).doesNotContain("assignee=");
+        });
+    }
+
+    @Test
     void agentsHaveNoFloor() {
         as("ava").when().get("/api/v1/floor")
                 .then().statusCode(403).contentType("application/problem+json");

@@ -54,9 +54,15 @@ class SupervisorTransferTest extends AgentAppTest {
                 assertThat(ava.showsInboxRow(ticket)).isFalse();
                 ava.browser().markPage();
 
-                sam.browser().open("/#/floor?ticket=" + ticket);
+                sam.browser().open("/#/floor");
                 sam.browser().element(By.cssSelector("tr[data-queue='customer-care']"));
                 sam.browser().element(By.cssSelector("tr[data-agent='" + DemoUsers.AVA_USER.subject() + "']"));
+                // He picks it from the tickets being worked in his teams, where it shows as his.
+                WebElement row = sam.browser().element(By.cssSelector("tr[data-ticket='" + ticket + "']"));
+                assertThat(row.getText()).contains(trail.ticket(ticket).getString("reference"), "Sam Okafor");
+                row.findElement(By.tagName("button")).click();
+                assertThat(new Select(sam.browser().element(By.id("transfer-ticket"))).getFirstSelectedOption().getAttribute("value"))
+                        .isEqualTo(ticket.toString());
                 new Select(sam.browser().element(By.id("transfer-target"))).selectByValue("agent:" + DemoUsers.AVA_USER.subject());
                 sam.browser().element(By.cssSelector("form.transfer button[type=submit]")).click();
                 sam.browser().waitFor(d -> d.findElement(By.cssSelector(".outcome")).getText()
@@ -74,9 +80,8 @@ class SupervisorTransferTest extends AgentAppTest {
                 assertThat(trail.ticket(ticket).getString("assigneeId")).isEqualTo(DemoUsers.AVA_USER.subject());
 
                 assertThat(sam.browser().securityViolations()).isEmpty();
-                // The chart, the queues and the agents on duty (the shared test platform's routing-service
-                // also knows the made-up agents of routing's own tests, further down the list).
-                sam.browser().windowSize(1280, 1000);
+                // The whole floor after the transfer: the chart, the queues, the agents on duty and the tickets being worked.
+                sam.browser().windowSize(1280, 1300);
                 sam.browser().script("window.scrollTo(0, 0);");
                 sam.screenshot("floor");
             }
