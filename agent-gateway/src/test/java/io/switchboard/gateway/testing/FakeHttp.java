@@ -106,11 +106,11 @@ final class FakeHttp {
         try {
             JsonNode node = body == null || body.isBlank() ? null : FakeDownstream.json().readTree(body);
             if (node == null || !node.isObject()) {
-                throw problem(400, "Bad Request", PROBLEM_TYPE + "unreadable-body", "A JSON body is required.");
+                throw problem(400, "Bad Request", "about:blank", "A JSON body is required.");
             }
             return node;
         } catch (IOException e) {
-            throw problem(400, "Bad Request", PROBLEM_TYPE + "unreadable-body",
+            throw problem(400, "Bad Request", "about:blank",
                     "The request body is not valid JSON for this endpoint.");
         }
     }

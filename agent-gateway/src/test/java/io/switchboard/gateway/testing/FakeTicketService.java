@@ -286,7 +286,7 @@ final class FakeTicketService {
     private static String enumValue(JsonNode body, String field, List<String> allowed) {
         String value = body.path(field).asText();
         if (!allowed.contains(value)) {
-            throw FakeHttp.problem(400, "Bad Request", FakeHttp.PROBLEM_TYPE + "unreadable-body",
+            throw FakeHttp.problem(400, "Bad Request", "about:blank",
                     "The request body's '" + field + "' has a value of the wrong type or an unknown value.");
         }
         return value;

@@ -3,6 +3,7 @@ package io.switchboard.mention.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import io.switchboard.mention.outbox.Outbox;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,13 +36,47 @@ public class DeliveryRepository {
     @Inject
     Outbox outbox;
 
-    /** Records a new request; false if this reply id is already known (a redelivered event). */
-    public Uni<Boolean> register(ReplyRequested request, Instant now) {
-        return pool.preparedQuery("insert into reply_delivery (reply_id, ticket_id, channel, request, state,"
+    @Inject
+    ErasedTickets erasedTickets;
+
+    @Inject
+    ErasedCustomerDeliveries erasedDeliveries;
+
+    /** What became of a consumed request. */
+    public enum Registration {
+        /** Recorded for the worker to post. */
+        PENDING,
+        /** Its ticket belongs to an erased customer: recorded as FAILED, never to be posted. */
+        REFUSED_ERASED,
+        /** This reply id was already known (a redelivered event): nothing changed. */
+        ALREADY_KNOWN
+    }
+
+    /**
+     * Records a new request, unless its ticket was erased (the erasure consumed first, from another
+     * partition), in which case it is refused with a ReplyFailed and its text is never stored.
+     */
+    public Uni<Registration> register(ReplyRequested request, Instant now) {
+        List<UUID> ticket = List.of(request.ticketId());
+        return pool.withTransaction(tx -> erasedTickets.lock(tx, ticket)
+                        .flatMap(locked -> erasedTickets.isErased(tx, request.ticketId()))
+                        .flatMap(erased -> erased
+                                ? erasedDeliveries.refuse(tx, request)
+                                        .map(refused -> refused ? Registration.REFUSED_ERASED : Registration.ALREADY_KNOWN)
+                                : insertPending(tx, request, now)))
+                .invoke(registration -> {
+                    if (registration == Registration.REFUSED_ERASED) {
+                        outbox.committed();
+                    }
+                });
+    }
+
+    private static Uni<Registration> insertPending(SqlConnection tx, ReplyRequested request, Instant now) {
+        return tx.preparedQuery("insert into reply_delivery (reply_id, ticket_id, channel, request, state,"
                         + " next_attempt_at) values ($1, $2, $3, $4, 'PENDING', $5) on conflict (reply_id) do nothing")
                 .execute(Tuple.of(request.replyId(), request.ticketId(), request.channel().name(),
                         Buffer.buffer(EventCodec.encode(request)), now.atOffset(ZoneOffset.UTC)))
-                .map(rows -> rows.rowCount() == 1);
+                .map(rows -> rows.rowCount() == 1 ? Registration.PENDING : Registration.ALREADY_KNOWN);
     }
 
     /**

@@ -23,6 +23,10 @@ import jakarta.inject.Inject;
  * tickets, or addressed to one of their identities) is cancelled: FAILED, text and recipient
  * scrubbed, and a ReplyFailed in the outbox so the ticket shows why it was not sent. The worker
  * only ever claims PENDING or POSTING rows, so a cancelled reply is never posted.
+ *
+ * <p>A request can also arrive after the erasure (it is keyed by ticket, the erasure by customer,
+ * so they sit on different partitions): the erased tickets are remembered ({@link ErasedTickets})
+ * and such a request is {@linkplain #refuse refused} the same way, its text never stored.
  */
 @ApplicationScoped
 public class ErasedCustomerDeliveries {
@@ -32,28 +36,51 @@ public class ErasedCustomerDeliveries {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ErasedTickets erasedTickets;
+
     /** Cancels the customer's unfinished deliveries in {@code tx}; the number cancelled. */
     public Uni<Integer> cancel(SqlConnection tx, CustomerErased erased) {
         // Candidates by ticket or by channel; the recipient is inside the stored request, so it is matched here.
         String[] channels = erased.identities().stream().map(i -> i.channel().name()).distinct().toArray(String[]::new);
-        return tx.preparedQuery("select reply_id, state, attempts, request from reply_delivery"
-                        + " where state in ('PENDING', 'POSTING') and (ticket_id = any($1) or channel = any($2))"
-                        + " order by reply_id for update")
-                .execute(Tuple.of(erased.ticketIds().toArray(new UUID[0]), channels))
-                .flatMap(rows -> {
-                    List<Uni<Void>> cancels = new ArrayList<>();
-                    for (Row row : rows) {
-                        ReplyRequested request = EventCodec.decode(row.getBuffer("request").getBytes(), ReplyRequested.class);
-                        if (concerns(erased, request)) {
-                            cancels.add(cancel(tx, request, row.getString("state"), row.getInteger("attempts")));
+        return erasedTickets.lock(tx, erased.ticketIds())
+                .flatMap(locked -> erasedTickets.remember(tx, erased.ticketIds()))
+                .flatMap(remembered -> tx.preparedQuery("select reply_id, state, attempts, request from reply_delivery"
+                            + " where state in ('PENDING', 'POSTING') and (ticket_id = any($1) or channel = any($2))"
+                            + " order by reply_id for update")
+                    .execute(Tuple.of(erased.ticketIds().toArray(new UUID[0]), channels))
+                    .flatMap(rows -> {
+                        List<Uni<Void>> cancels = new ArrayList<>();
+                        for (Row row : rows) {
+                            ReplyRequested request = EventCodec.decode(row.getBuffer("request").getBytes(), ReplyRequested.class);
+                            if (concerns(erased, request)) {
+                                cancels.add(cancel(tx, request, row.getString("state"), row.getInteger("attempts")));
+                            }
                         }
-                    }
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Uni<Void> step : cancels) {
-                        chain = chain.flatMap(ignored -> step);
-                    }
-                    return chain.map(ignored -> cancels.size());
-                });
+                        Uni<Void> chain = Uni.createFrom().voidItem();
+                        for (Uni<Void> step : cancels) {
+                            chain = chain.flatMap(ignored -> step);
+                        }
+                        return chain.map(ignored -> cancels.size());
+                    }));
+    }
+
+    /**
+     * A request for an erased customer's ticket, consumed after the erasure: recorded as FAILED with
+     * its text and recipient already scrubbed, and its ReplyFailed in the outbox, in {@code tx}.
+     * False if this reply id was already known (a redelivered request).
+     */
+    Uni<Boolean> refuse(SqlConnection tx, ReplyRequested request) {
+        ReplyFailed outcome = ReplyFailed.of(request.replyId(), request.ticketId(), request.channel(),
+                ReplyFailed.Code.TARGET_NOT_FOUND, NOT_SENT, false, 1);
+        return tx.preparedQuery("insert into reply_delivery (reply_id, ticket_id, channel, request, state, next_attempt_at,"
+                        + " failure_code, failure_reason) values ($1, $2, $3, $4, 'FAILED', now(), $5, $6)"
+                        + " on conflict (reply_id) do nothing")
+                .execute(Tuple.of(request.replyId(), request.ticketId(), request.channel().name(),
+                        DeliveryRepository.scrubbed(request), outcome.code().name(), NOT_SENT))
+                .flatMap(rows -> rows.rowCount() == 1
+                        ? outbox.add(tx, outcome).replaceWith(true)
+                        : Uni.createFrom().item(false));
     }
 
     /** After the erasure committed: sends the ReplyFailed events without waiting for the relay's timer. */

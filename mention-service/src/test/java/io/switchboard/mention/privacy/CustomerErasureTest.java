@@ -139,6 +139,42 @@ class CustomerErasureTest {
         }
     }
 
+    @Test
+    void aReplyRequestedBeforeTheErasureButConsumedAfterItIsRefusedNotPosted() {
+        String customerXId = FakeXServer.nextId();
+        String marker = "late-" + UUID.randomUUID();
+        ReplyRequested late = reply(customerXId, "Jo, your new card (" + marker + ") is on its way to 1 Main St.");
+        ReplyRequested toSomeoneElse = reply(FakeXServer.nextId(), "Your order has shipped.");
+        try (EventPublisher publisher = new EventPublisher(bootstrap);
+                TopicWatcher outcomes = new TopicWatcher(bootstrap, Topics.DELIVERY_EVENTS)) {
+            // The erasure (keyed by customer) is consumed first; the reply (keyed by ticket) after it.
+            publisher.publish(CustomerErased.of(UUID.randomUUID(), List.of(new CustomerErased.Identity(Channel.X, customerXId)),
+                    List.of(late.ticketId()), Actor.agent("dpo")), CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+            await().atMost(Duration.ofSeconds(20)).until(() -> erasedTicketRows(late.ticketId()) == 1);
+            publisher.publish(late, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+            publisher.publish(toSomeoneElse, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+
+            ReplyFailed refused = (ReplyFailed) outcomes.await(1, Duration.ofSeconds(25),
+                    o -> o.key().equals(late.replyId().toString())).get(0).event();
+            assertThat(refused.ticketId()).isEqualTo(late.ticketId());
+            assertThat(refused.code()).isEqualTo(ReplyFailed.Code.TARGET_NOT_FOUND);
+            assertThat(refused.reason()).isEqualTo("Not sent: the customer's personal data was erased.");
+            assertThat(refused.retryable()).isFalse();
+            assertThat(deliveries.state(late.replyId())).hasValue(Delivery.State.FAILED);
+            assertThat(storedRequest(late)).doesNotContain(late.text()).doesNotContain(customerXId);
+
+            // The worker is running: the reply consumed after the refused one is posted, the refused one never.
+            assertThat(outcomes.await(1, Duration.ofSeconds(25), o -> o.key().equals(toSomeoneElse.replyId().toString()))
+                    .get(0).event()).isInstanceOf(ReplyDelivered.class);
+            assertThat(fakeX.requests("POST", "/2/tweets")).anyMatch(p -> p.body().contains(toSomeoneElse.inReplyToExternalId()))
+                    .noneMatch(p -> p.body().contains(late.inReplyToExternalId()) || p.body().contains(marker));
+            // Redelivered, the refused request stays one FAILED delivery with one ReplyFailed.
+            publisher.publish(late, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+            assertThat(outcomes.poll(Duration.ofSeconds(3), o -> o.key().equals(late.replyId().toString()))).hasSize(1);
+            assertThat(deliveries.state(late.replyId())).hasValue(Delivery.State.FAILED);
+        }
+    }
+
     private static ReplyRequested reply(String recipientId, String text) {
         String inReplyTo = FakeXServer.nextId();
         return new ReplyRequested(UUID.randomUUID(), SwitchboardEvent.now(), UUID.randomUUID(), UUID.randomUUID(),
@@ -160,6 +196,11 @@ class CustomerErasureTest {
                         + " and position(convert_to($1, 'UTF8') in payload) > 0")
                 .execute(Tuple.of(outcome.mentionId().toString())).map(r -> r.iterator().next().getLong(0) > 0)
                 .await().atMost(Duration.ofSeconds(5));
+    }
+
+    private long erasedTicketRows(UUID ticketId) {
+        return pool.preparedQuery("select count(*) from erased_ticket where ticket_id = $1").execute(Tuple.of(ticketId))
+                .map(r -> r.iterator().next().getLong(0)).await().atMost(Duration.ofSeconds(5));
     }
 
     private long authorRows(String authorId) {

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.UUID;
@@ -93,7 +94,12 @@ class TicketCommandsApiTest {
         assertThat(changed.removed()).containsExactly("login");
         api.as("ava").body("{\"tags\":[\"<script>\"]}").put("/api/v1/tickets/{id}/tags", ticket).then().statusCode(400)
                 .contentType("application/problem+json");
-        api.as("ava").body("{\"tags\":\"vip\"}").put("/api/v1/tickets/{id}/tags", ticket).then().statusCode(400);
+        api.as("ava").body("{\"tags\":\"vip-secret\"}").put("/api/v1/tickets/{id}/tags", ticket).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("tags"))
+                .body("detail", not(containsString("vip-secret")));
+        api.as("ava").body("{\"tags\": [").put("/api/v1/tickets/{id}/tags", ticket).then().statusCode(400)
+                .contentType("application/problem+json");
         api.as("ava").body("{\"status\":\"SLEEPING\"}").put("/api/v1/tickets/{id}/status", ticket).then().statusCode(400)
                 .contentType("application/problem+json");
     }

@@ -39,6 +39,8 @@ public interface RoutingConfig {
 
     Outbox outbox();
 
+    DecisionLog decisionLog();
+
     /** Queues seeded on first start, by id. */
     Map<String, QueueSeed> queues();
 
@@ -122,6 +124,23 @@ public interface RoutingConfig {
         /** Published decisions are kept this long (the decision log), then purged. */
         @WithDefault("P3D")
         Duration retention();
+    }
+
+    interface DecisionLog {
+        /**
+         * agent_change and closed_while_waiting entries are kept this long, then purged (each agent's
+         * latest agent_change stays). At least the outbox retention, so the log stays complete as far back as it goes.
+         */
+        @WithDefault("P7D")
+        Duration retention();
+
+        /** How often the purge runs (a scheduler interval). */
+        @WithDefault("1h")
+        String purgeInterval();
+
+        /** Rows deleted per statement (each its own transaction). */
+        @WithDefault("1000")
+        int batchSize();
     }
 
     interface AgentSeed {

@@ -3,15 +3,11 @@ package io.switchboard.ticket.infra.problem;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
 
 import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.switchboard.events.Visibility;
 import io.switchboard.events.mention.PiiFinding;
@@ -31,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
  * This service's errors as RFC 9457 problem details, each with a type naming the problem:
  * unknown (or out-of-scope) ticket 404, invalid transition 409, stale version 409, a reply the
  * channel would not take 422 (with where the personal data is and the visibility that works).
+ * A body of the wrong JSON shape is the kit's problem ({@code io.switchboard.kit.problem.ProblemMappers}).
  */
 public class TicketProblems {
 
@@ -87,20 +84,6 @@ public class TicketProblems {
         ReplyProblem body = new ReplyProblem(URI.create(TYPE + e.problem()), "Reply not accepted", 422, e.getMessage(),
                 uri.getRequestUri(), e.findings().isEmpty() ? null : e.findings(), e.suggestedVisibility());
         return Response.status(422).type(MediaType.valueOf(Problem.MEDIA_TYPE)).entity(body).build();
-    }
-
-    /**
-     * A body that is not the JSON the endpoint takes. The detail names the field, never the value
-     * sent, so nothing the caller sent is echoed back.
-     */
-    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
-    public Response unreadable(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException mapping ? mapping.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")) : "";
-        String detail = field.isEmpty() ? "The request body is not valid JSON for this endpoint."
-                : "The request body's '" + field + "' has a value of the wrong type or an unknown value.";
-        return problem(Response.Status.BAD_REQUEST, "unreadable-body", detail, uri);
     }
 
     static Response problem(Response.Status status, String name, String detail, UriInfo uri) {
