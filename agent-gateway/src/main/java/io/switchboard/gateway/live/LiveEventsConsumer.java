@@ -64,7 +64,9 @@ public class LiveEventsConsumer {
 
     private CompletionStage<Void> handle(Message<byte[]> message) {
         String ceType = ceType(message);
-        if (ceType == null || !HANDLED.contains(ceType)) {
+        // Without a ce_type the record is not another event type but malformed (no CloudEvents headers):
+        // decoding refuses it below and it is dead-lettered, never dropped unseen.
+        if (ceType != null && !HANDLED.contains(ceType)) {
             return message.ack();
         }
         SwitchboardEvent event;

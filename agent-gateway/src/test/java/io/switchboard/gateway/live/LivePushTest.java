@@ -135,6 +135,10 @@ class LivePushTest {
                     CloudEventHeaders.TIME, Instant.now().toString(), CloudEventHeaders.SUBJECT, poisonId.toString()),
                     "{not json".getBytes(StandardCharsets.UTF_8));
             dlq.await(r -> poisonId.toString().equals(r.key()), Duration.ofSeconds(30));
+            // no ce_type says what it is: malformed, so dead-lettered too (it used to be dropped unseen)
+            String headerless = "headerless-" + poisonId;
+            Kafka.publishRaw(Topics.TICKET_EVENTS, headerless, Map.of(), "{}".getBytes(StandardCharsets.UTF_8));
+            dlq.await(r -> headerless.equals(r.key()), Duration.ofSeconds(30));
         }
         // The partition is not stuck: the next event still arrives.
         UUID ticket = UUID.randomUUID();

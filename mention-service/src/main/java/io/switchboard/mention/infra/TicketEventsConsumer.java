@@ -27,7 +27,8 @@ import jakarta.inject.Inject;
  * Reads {@code ticket-events}: ReplyRequested is recorded for the delivery worker (its reply id is
  * the idempotency key, so a redelivered request changes nothing), CustomerErased forgets the
  * customer here too. Every other type is skipped by its ce_type header, never dead-lettered; an
- * undecodable event of a handled type goes to {@code ticket-events.mention-service.dlq}.
+ * undecodable event of a handled type, or a record without CloudEvents headers, goes to
+ * {@code ticket-events.mention-service.dlq}.
  */
 @ApplicationScoped
 public class TicketEventsConsumer {
@@ -47,7 +48,9 @@ public class TicketEventsConsumer {
         String type = message.getMetadata(IncomingKafkaRecordMetadata.class)
                 .map(m -> m.getHeaders().lastHeader(CloudEventHeaders.TYPE))
                 .map(Header::value).map(String::new).orElse(null);
-        if (!REPLY_REQUESTED.equals(type) && !CUSTOMER_ERASED.equals(type)) {
+        // Without a ce_type the record is not another event type but malformed (no CloudEvents headers):
+        // decoding refuses it below and it is dead-lettered, never dropped unseen.
+        if (type != null && !REPLY_REQUESTED.equals(type) && !CUSTOMER_ERASED.equals(type)) {
             return Uni.createFrom().completionStage(message.ack());
         }
         SwitchboardEvent event;

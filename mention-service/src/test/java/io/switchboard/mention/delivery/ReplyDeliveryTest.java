@@ -208,7 +208,7 @@ class ReplyDeliveryTest {
     }
 
     @Test
-    void otherEventTypesAreSkippedAndAnUnreadableRequestIsDeadLettered() {
+    void otherEventTypesAreSkippedAndAnUnreadableRequestOrHeaderlessRecordIsDeadLettered() {
         try (TopicWatcher dlq = new TopicWatcher(bootstrap, Topics.deadLetterTopic(Topics.TICKET_EVENTS,
                 Topics.MENTION_SERVICE))) {
             TicketStatusChanged other = TicketStatusChanged.of(UUID.randomUUID(), TicketStatus.OPEN,
@@ -218,12 +218,14 @@ class ReplyDeliveryTest {
             publisher.send(Topics.TICKET_EVENTS, "poison", new CloudEventHeaders(poisonId,
                     io.switchboard.mention.infra.TicketEventsConsumer.REPLY_REQUESTED, TICKET_SERVICE, Instant.now(), "poison"),
                     "{\"replyId\": 42".getBytes(StandardCharsets.UTF_8));
+            // no ce_type says what it is: malformed, so dead-lettered too (it used to be dropped unseen)
+            publisher.sendWithoutHeaders(Topics.TICKET_EVENTS, "headerless", "{}".getBytes(StandardCharsets.UTF_8));
             ReplyRequested afterwards = publicReply("Still flowing after the poison message.");
             publisher.publish(afterwards, TICKET_SERVICE);
 
             assertThat(outcomesOf(afterwards, 1)).hasSize(1); // the partition is not blocked
             List<String> deadLettered = dlq.rawKeys(Duration.ofSeconds(5));
-            assertThat(deadLettered).contains("poison");
+            assertThat(deadLettered).contains("poison", "headerless");
             assertThat(deadLettered).doesNotContain(other.partitionKey());
         }
     }

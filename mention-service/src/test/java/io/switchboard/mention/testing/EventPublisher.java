@@ -40,6 +40,15 @@ public final class EventPublisher implements AutoCloseable {
         }
     }
 
+    /** A record with no CloudEvents headers at all: malformed, whatever its body. */
+    public void sendWithoutHeaders(String topic, String key, byte[] payload) {
+        try {
+            producer.send(new ProducerRecord<>(topic, key, payload)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + topic, e);
+        }
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));

@@ -37,14 +37,14 @@ import io.switchboard.system.faults.StoreAudit.StoredMention;
  * posted to the fake X exactly once and shows as delivered.
  *
  * <p>Sized by {@code -Dswitchboard.faults.mentions} (default 20,000) and {@code .rate} (per second,
- * default 140). It restarts the test platform's Kafka and PostgreSQL: run it only where nothing else
+ * default 100). It restarts the test platform's Kafka and PostgreSQL: run it only where nothing else
  * uses that platform at the same time (the test command runs modules one after another).
  */
 @SystemTest
 class FaultToleranceTest {
 
     private static final int MENTIONS = Integer.getInteger("switchboard.faults.mentions", 20_000);
-    private static final double RATE = Double.parseDouble(System.getProperty("switchboard.faults.rate", "140"));
+    private static final double RATE = Double.parseDouble(System.getProperty("switchboard.faults.rate", "100"));
     private static final int TURNS_PER_CUSTOMER = 8;
     private static final int X_EVERY = 4;
     private static final Duration BETWEEN_FAULTS = Duration.ofSeconds(5);

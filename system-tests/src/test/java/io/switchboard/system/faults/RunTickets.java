@@ -28,12 +28,14 @@ final class RunTickets {
     static int close(SystemStack stack, Collection<UUID> tickets) throws InterruptedException {
         KeycloakTokens tokens = KeycloakTokens.forPlatform(stack.platform());
         String ticketService = stack.baseUrl(Service.TICKET);
+        // one token for all: eight threads each asking a loaded Keycloak for one at once time out
+        String admin = tokens.token(DemoUsers.ADA);
         AtomicInteger closed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (UUID ticket : tickets) {
             pool.execute(() -> {
                 try {
-                    int status = given().baseUri(ticketService).auth().oauth2(tokens.token(DemoUsers.ADA))
+                    int status = given().baseUri(ticketService).auth().oauth2(admin)
                             .contentType("application/json").body(Map.of("status", "CLOSED", "reason", "system test run over"))
                             .put("/api/v1/tickets/{id}/status", ticket).statusCode();
                     if (status == 200) {

@@ -29,7 +29,12 @@ import jakarta.inject.Inject;
 public class IdempotentConsumer {
 
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
-    private static final int RETRIES = 3;
+    /**
+     * With back-off from 200 ms doubling up to 10 s: about 40 s, long enough for PostgreSQL to restart and
+     * recover from a crash (as in routing-service). The former 3 retries within ~4 s dead-lettered valid
+     * events whenever the database restarted (fault suite: assignments lost in a PostgreSQL restart).
+     */
+    private static final int RETRIES = 8;
 
     @Inject
     ProcessedEventRepository processedEvents;
@@ -55,7 +60,7 @@ public class IdempotentConsumer {
         return Panache.withTransaction(() -> processedEvents.markProcessed(event.eventId(), event.ceType())
                         .chain(first -> first ? effect.apply(event).replaceWith(true) : Uni.createFrom().item(false)))
                 .onFailure(e -> !(e instanceof PermanentFailure))
-                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2)).atMost(RETRIES)
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(RETRIES)
                 .chain(applied -> {
                     if (applied) {
                         relay.nudge();
