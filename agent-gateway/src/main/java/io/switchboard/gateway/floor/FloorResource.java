@@ -17,7 +17,9 @@ import io.switchboard.gateway.downstream.QueueStatus;
 import io.switchboard.gateway.downstream.RoutingAgent;
 import io.switchboard.gateway.downstream.RoutingServiceClient;
 import io.switchboard.gateway.downstream.TicketPlace;
+import io.switchboard.gateway.downstream.TicketPage;
 import io.switchboard.gateway.downstream.TicketServiceClient;
+import io.switchboard.gateway.downstream.TicketSummary;
 import io.switchboard.gateway.downstream.TransferRequest;
 import io.switchboard.gateway.infra.security.CurrentUser;
 import io.switchboard.kit.security.Roles;
@@ -52,7 +54,7 @@ public class FloorResource {
      *                teams, as ticket-service scopes them; null when ticket-service could not say (the rest
      *                of the floor still shows)
      */
-    public record FloorView(List<QueueRow> queues, List<AgentRow> agents, List<FloorTicket> tickets, MentionRate.Chart mentions) {
+    public record FloorView(List<QueueRow> queues, List<AgentRow> agents, List<TicketSummary> tickets, MentionRate.Chart mentions) {
     }
 
     /**
@@ -100,9 +102,9 @@ public class FloorResource {
                 .map(risk -> all.stream().map(q -> row(q, risk, asOf)).toList()));
         Uni<List<AgentRow>> agents = routing.agents(authorization)
                 .map(all -> all.stream().map(FloorResource::row).toList());
-        Uni<List<FloorTicket>> tickets = ticketService
+        Uni<List<TicketSummary>> tickets = ticketService
                 .search(authorization, AssignedTickets.WORKING_STATUSES, null, null, null, TicketServiceClient.MAX_PAGE)
-                .map(page -> page.items().stream().map(FloorTicket::of).toList())
+                .map(TicketPage::items)
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("ticket-service listed no tickets for the floor: %s", e.getClass().getSimpleName());
                     return null;
