@@ -75,11 +75,12 @@ public final class Routing {
         Placement placement = new Placement(new Placement.Settings(settings.defaultQueueId(), settings.escalationQueueId(),
                 settings.minFollowers(), settings.maxSentimentScore()));
 
-        this.ticketRouting = new TicketRouting(decisions, loader, tickets, assignments, rules, queues, moves, placement, teams);
         this.presence = new AgentPresence(decisions, transactions, agents, assignments, loader, moves, settings.seeds(), teams,
                 settings.heartbeatTimeout());
         this.agentAdmin = new AgentAdmin(decisions, transactions, agents, teams);
         this.escalations = new Escalations(decisions, loader, tickets, moves, teams, settings.escalationQueueId());
+        this.ticketRouting = new TicketRouting(decisions, loader, tickets, assignments, rules, queues, moves, placement, teams,
+                escalations);
         this.overflows = new Overflows(decisions, transactions, loader, tickets, moves, settings.overflowBatchSize());
         this.transfers = new Transfers(decisions, loader, agents, tickets, moves, teams, settings.escalationQueueId());
         this.queueAdmin = new QueueAdmin(decisions, queues, settings.escalationQueueId(), settings.escalationTeam());

@@ -85,14 +85,21 @@ public final class AgentStore {
 
     /**
      * One more ticket for the agent, only while they have free capacity (and, unless a supervisor
-     * hands it over, are online). False when the condition no longer holds.
+     * hands it over, are online). Empty when the condition no longer holds; else the moment of the
+     * assignment, read from the clock once the agent's row is locked, not the transaction's start:
+     * a transaction that waited for this row behind another one's release must not date its
+     * assignment before that release (the audit trail would show the agent over capacity).
      */
-    public Uni<Boolean> takeOne(SqlConnection connection, String agentId, Instant at, boolean requireOnline) {
-        return connection.preparedQuery("update agent set active_count = active_count + 1, last_assigned_at = $2,"
+    public Uni<Optional<Instant>> takeOne(SqlConnection connection, String agentId, boolean requireOnline) {
+        return connection.preparedQuery("update agent set active_count = active_count + 1, last_assigned_at = clock_timestamp(),"
                         + " updated_at = now() where id = $1 and active_count < capacity"
-                        + (requireOnline ? " and presence = 'ONLINE'" : " and presence <> 'OFFLINE'"))
-                .execute(Tuple.of(agentId, ts(at)))
-                .map(rows -> rows.rowCount() == 1);
+                        + (requireOnline ? " and presence = 'ONLINE'" : " and presence <> 'OFFLINE'")
+                        + " returning last_assigned_at")
+                .execute(Tuple.of(agentId))
+                .map(rows -> {
+                    var it = rows.iterator();
+                    return it.hasNext() ? Optional.of(instant(it.next(), "last_assigned_at")) : Optional.<Instant>empty();
+                });
     }
 
     public Uni<Void> releaseOne(SqlConnection connection, String agentId) {

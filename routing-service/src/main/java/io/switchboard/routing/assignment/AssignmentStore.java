@@ -58,11 +58,14 @@ public final class AssignmentStore {
                 });
     }
 
-    /** Ends the assignment; false if it had already ended. */
-    public Uni<Boolean> release(SqlConnection connection, long assignmentId, String reason, Instant at) {
-        return connection.preparedQuery("update assignment set released_at = $3, release_reason = $2"
+    /**
+     * Ends the assignment; false if it had already ended. Dated by the clock, as {@code takeOne}
+     * dates an assignment, so the two agree with the order the agent's row lock gave them.
+     */
+    public Uni<Boolean> release(SqlConnection connection, long assignmentId, String reason) {
+        return connection.preparedQuery("update assignment set released_at = clock_timestamp(), release_reason = $2"
                         + " where id = $1 and released_at is null")
-                .execute(Tuple.of(assignmentId, reason, ts(at)))
+                .execute(Tuple.of(assignmentId, reason))
                 .map(rows -> rows.rowCount() == 1);
     }
 

@@ -3,6 +3,7 @@ package io.switchboard.routing.assignment;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 
@@ -14,6 +15,7 @@ import io.switchboard.routing.assignment.Decisions.Step;
 import io.switchboard.routing.queue.Queue;
 import io.switchboard.routing.ticket.RoutedTicket;
 import io.switchboard.routing.ticket.TicketStore;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * An SLA breach raises the ticket to the supervisors' queue: it is taken from its agent (unless that
@@ -41,8 +43,13 @@ public final class Escalations {
     }
 
     public Uni<Void> slaBreached(SlaBreached breached) {
+        return decisions.decideOnce(breached, escalation(breached));
+    }
+
+    /** What the breach asks of routing, to decide alone or with other consumed events. */
+    public Function<SqlConnection, Uni<Step<Void>>> escalation(SlaBreached breached) {
         UUID ticketId = breached.ticketId();
-        return decisions.<Void>decideOnce(breached, connection -> loader.peek(connection, ticketId).map(peeked -> {
+        return connection -> loader.peek(connection, ticketId).map(peeked -> {
             if (peeked.isEmpty() || !escalatable(peeked.get().ticket())) {
                 return Step.none(null);
             }
@@ -51,9 +58,9 @@ public final class Escalations {
                 LOG.warnf("Cannot escalate: the escalation queue %s does not exist", escalationQueueId);
                 return Step.none(null);
             }
-            return Step.of(teams(peeked.get(), target), tx -> loader.lock(tx, ticketId)
+            return Step.<Void>of(teams(peeked.get(), target), tx -> loader.lock(tx, ticketId)
                     .flatMap(locked -> escalate(tx, locked.orElseThrow(), target)));
-        }));
+        });
     }
 
     private Uni<Void> escalate(RoutingTx tx, TicketContext context, Queue target) {

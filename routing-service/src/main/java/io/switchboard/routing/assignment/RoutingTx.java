@@ -26,7 +26,7 @@ public final class RoutingTx {
 
     private final SqlConnection connection;
     private final Instant now;
-    private final Set<String> lockedTeams;
+    private final Set<String> lockedTeams = new TreeSet<>();
     private final List<SwitchboardEvent> events = new ArrayList<>();
     private final List<Instant> firstAssignmentsOpenedAt = new ArrayList<>();
     private final List<Enqueued> enqueued = new ArrayList<>();
@@ -34,7 +34,7 @@ public final class RoutingTx {
     public RoutingTx(SqlConnection connection, Instant now, Collection<String> lockedTeams) {
         this.connection = connection;
         this.now = now;
-        this.lockedTeams = Collections.unmodifiableSet(new TreeSet<>(lockedTeams));
+        this.lockedTeams.addAll(lockedTeams);
     }
 
     public SqlConnection connection() {
@@ -46,7 +46,19 @@ public final class RoutingTx {
     }
 
     public Set<String> lockedTeams() {
-        return lockedTeams;
+        return Collections.unmodifiableSet(lockedTeams);
+    }
+
+    /**
+     * The teams of {@code teams} this transaction does not hold yet, now counted as held: the caller
+     * locks them before it touches anything of theirs (a transaction of several consumed events
+     * takes each event's teams as it comes to it).
+     */
+    Set<String> alsoLocking(Collection<String> teams) {
+        Set<String> missing = new TreeSet<>(teams);
+        missing.removeAll(lockedTeams);
+        lockedTeams.addAll(missing);
+        return missing;
     }
 
     /** Fails the attempt (it is retried with fresh locks) when a team it must hold is not locked. */

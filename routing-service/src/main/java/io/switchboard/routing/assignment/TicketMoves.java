@@ -32,15 +32,11 @@ public final class TicketMoves {
     public Uni<Void> assign(RoutingTx tx, WaitingTicket ticket, String agentId, Queue queue, AssignmentDecided.Reason reason,
             String previousAgentId, boolean requireOnline) {
         var connection = tx.connection();
-        return agents.takeOne(connection, agentId, tx.now(), requireOnline)
-                .invoke(taken -> {
-                    if (!taken) {
-                        throw new NoCapacity(agentId);
-                    }
-                })
-                .flatMap(ignored -> tickets.markAssigned(connection, ticket.ticketId(), agentId, tx.now()))
-                .flatMap(ignored -> assignments.insert(connection, ticket.ticketId(), agentId, queue.id(), queue.team(),
-                        reason.name(), tx.now()))
+        return agents.takeOne(connection, agentId, requireOnline)
+                .map(taken -> taken.orElseThrow(() -> new NoCapacity(agentId)))
+                .flatMap(at -> tickets.markAssigned(connection, ticket.ticketId(), agentId, at)
+                        .flatMap(ignored -> assignments.insert(connection, ticket.ticketId(), agentId, queue.id(), queue.team(),
+                                reason.name(), at)))
                 .invoke(() -> {
                     tx.emit(AssignmentDecided.of(ticket.ticketId(), agentId, queue.id(), queue.team(), reason, previousAgentId));
                     if (!ticket.everAssigned()) {
@@ -52,7 +48,7 @@ public final class TicketMoves {
     /** Ends an active assignment and frees the agent's capacity. */
     public Uni<Void> release(RoutingTx tx, Assignment assignment, AssignmentReleased.Reason reason) {
         var connection = tx.connection();
-        return assignments.release(connection, assignment.id(), reason.name(), tx.now())
+        return assignments.release(connection, assignment.id(), reason.name())
                 .invoke(released -> {
                     if (!released) {
                         throw new IllegalStateException("assignment already released");

@@ -3,12 +3,10 @@ package io.switchboard.routing.ticket;
 import java.util.Set;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 import io.smallrye.mutiny.Uni;
-import io.switchboard.events.SwitchboardEvent;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.switchboard.events.Topics;
-import io.switchboard.events.routing.AssignmentReleased;
 import io.switchboard.events.ticket.MessageAdded;
 import io.switchboard.events.ticket.SlaBreached;
 import io.switchboard.events.ticket.TicketMerged;
@@ -21,7 +19,10 @@ import io.switchboard.routing.infra.messaging.IncomingEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-/** ticket-events: tickets to place, to let go and to escalate. */
+/**
+ * ticket-events: tickets to place, to let go and to escalate, a poll at a time in one transaction
+ * ({@link TicketRouting#routeAll}); see {@link IncomingEvents#handleBatch} for what happens when one fails.
+ */
 @ApplicationScoped
 public class TicketEventsConsumer {
 
@@ -32,33 +33,8 @@ public class TicketEventsConsumer {
     Routing routing;
 
     @Incoming(Topics.TICKET_EVENTS)
-    public Uni<Void> consume(Message<byte[]> message) {
-        return IncomingEvents.handle(message, HANDLED, this::route);
-    }
-
-    Uni<Void> route(SwitchboardEvent event) {
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         TicketRouting tickets = routing.ticketRouting();
-        if (event instanceof TicketOpened opened) {
-            return tickets.open(opened);
-        }
-        if (event instanceof TicketStatusChanged changed) {
-            return tickets.statusChanged(changed);
-        }
-        if (event instanceof TicketMerged merged) {
-            return tickets.finish(merged, merged.ticketId(), AssignmentReleased.Reason.MERGED);
-        }
-        if (event instanceof SlaBreached breached) {
-            return routing.escalations().slaBreached(breached);
-        }
-        if (event instanceof TicketPriorityChanged changed) {
-            return tickets.priorityChanged(changed, changed.ticketId(), changed.to());
-        }
-        if (event instanceof TicketTagsChanged changed) {
-            return tickets.tagsChanged(changed, changed.ticketId(), Set.copyOf(changed.tags()));
-        }
-        if (event instanceof MessageAdded added && added.kind() == MessageAdded.Kind.AGENT_REPLY) {
-            return tickets.answered(added, added.ticketId(), added.occurredAt());
-        }
-        return Uni.createFrom().voidItem();
+        return IncomingEvents.handleBatch(batch, HANDLED, tickets::routeAll, tickets::route);
     }
 }

@@ -1,16 +1,20 @@
 package io.switchboard.routing.scale;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.routing.Routing;
 import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.assignment.Eligibility;
+import io.switchboard.routing.infra.db.Sql;
 import io.switchboard.routing.queue.Queue;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -106,6 +110,44 @@ final class Invariants {
                 violations.add("2: replayed load of " + agent + " is " + replayed + ", the database says " + now.load());
             }
         }
+        return violations;
+    }
+
+    /**
+     * Property 2 as an auditor reads it from the tables' timestamps alone (as the system tests' fault
+     * suite does): at the moment of every assignment, its agent held no more tickets than the capacity
+     * in force then. Holds only if every assignment, release and capacity change is dated after the
+     * row lock that ordered it; dating them by their transaction's start showed agents of two teams
+     * "over capacity" when one transaction waited for another's release.
+     */
+    List<String> onTimestamps() {
+        String[] agents = world.agents.toArray(String[]::new);
+        Map<String, List<Instant[]>> held = new TreeMap<>();
+        for (Row row : await(pool.preparedQuery("select agent_id, assigned_at, released_at from assignment where agent_id = any($1)")
+                .execute(Tuple.of((Object) agents)))) {
+            held.computeIfAbsent(row.getString("agent_id"), k -> new ArrayList<>()).add(new Instant[] {
+                    Sql.instant(row, "assigned_at"), Sql.instant(row, "released_at") });
+        }
+        Map<String, NavigableMap<Instant, Integer>> capacities = new TreeMap<>();
+        for (Row row : await(pool.preparedQuery("select agent_id, changed_at, capacity from agent_change where agent_id = any($1)"
+                + " order by seq").execute(Tuple.of((Object) agents)))) {
+            capacities.computeIfAbsent(row.getString("agent_id"), k -> new TreeMap<>())
+                    .put(Sql.instant(row, "changed_at"), row.getInteger("capacity"));
+        }
+        List<String> violations = new ArrayList<>();
+        held.forEach((agent, intervals) -> {
+            var history = capacities.getOrDefault(agent, new TreeMap<>());
+            for (Instant[] assignment : intervals) {
+                Instant t = assignment[0];
+                long holding = intervals.stream()
+                        .filter(other -> !other[0].isAfter(t) && (other[1] == null || other[1].isAfter(t))).count();
+                var inForce = history.floorEntry(t);
+                if (inForce != null && holding > inForce.getValue()) {
+                    violations.add("2: by the timestamps, agent " + agent + " held " + holding + " tickets at " + t
+                            + " with capacity " + inForce.getValue());
+                }
+            }
+        });
         return violations;
     }
 

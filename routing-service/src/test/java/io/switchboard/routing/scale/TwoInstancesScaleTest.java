@@ -117,6 +117,7 @@ class TwoInstancesScaleTest {
             }
             List<DecisionLog.Entry> log = DecisionLog.read(poolA, world);
             assertThat(invariants.onDecisionLog(log)).as("decision log (seed %d)", seed).isEmpty();
+            assertThat(invariants.onTimestamps()).as("the tables' timestamps (seed %d)", seed).isEmpty();
             assertThat(PublishedDecisions.compare(poolA, decisionsTopic, world, log, Duration.ofMinutes(2)))
                     .as("routing-decisions against the log (seed %d)", seed).isEmpty();
             int decisions = invariants.decisionsLogged();

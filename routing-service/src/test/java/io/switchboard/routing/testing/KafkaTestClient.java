@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Future;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -56,6 +57,27 @@ public final class KafkaTestClient implements AutoCloseable {
             producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
+    /**
+     * Publishes the events under one key, without waiting between them: one partition, one producer
+     * batch, so a consumer reads them in one poll (as under load).
+     */
+    public void publishTogether(String key, List<SwitchboardEvent> events, String source) {
+        List<Future<?>> sent = new ArrayList<>();
+        for (SwitchboardEvent event : events) {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.descriptor().topic(), key, EventCodec.encode(event));
+            CloudEventHeaders.of(event, source).toMap()
+                    .forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+            sent.add(producer.send(record));
+        }
+        try {
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish", e);
         }
     }
 

@@ -72,9 +72,8 @@ class QueueOrderSqlTest extends ScenarioTest {
                 .waitingPage(c, List.of(s.id("cc")), Set.of("en"), Set.of(), 10, Instant.now())));
         assertThat(english).extracting(WaitingTicket::ticketId).containsExactly(urgent, normal, unknownLanguage);
 
-        await(s.routing.ticketRouting().priorityChanged(io.switchboard.events.ticket.TicketPriorityChanged.of(german,
-                Priority.LOW, Priority.URGENT, io.switchboard.events.Actor.system("test"), "sla warning"), german,
-                Priority.URGENT));
+        await(s.routing.ticketRouting().route(io.switchboard.events.ticket.TicketPriorityChanged.of(german,
+                Priority.LOW, Priority.URGENT, io.switchboard.events.Actor.system("test"), "sla warning")));
         List<WaitingTicket> all = await(s.routing.transactions().read(c -> s.routing.tickets()
                 .waitingPage(c, List.of(s.id("cc")), Set.of("en", "de"), Set.of(), 10, Instant.now())));
         assertThat(all.get(1).ticketId()).as("a raised priority moves it up").isEqualTo(german);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,6 +174,44 @@ class TicketEventsConsumerTest {
             assertThat(dead).extracting(ConsumerRecord::key).containsExactly(garbageKey);
             assertThat(deadLetters.await(r -> notOurs.partitionKey().equals(r.key()), 1, Duration.ofSeconds(2)))
                     .as("a type routing does not handle is skipped, not dead-lettered").isEmpty();
+        }
+    }
+
+    /**
+     * Events come a poll at a time into one transaction; one that fails on its own (here text
+     * PostgreSQL refuses to store, an error no retry cures) must not take the others with it: they
+     * are decided, it alone is dead-lettered.
+     */
+    @Test
+    void anEventThatFailsInABatchIsDeadLetteredAloneAndTheOthersAreDecided() {
+        try (KafkaTestClient.Reader deadLetters = kafka.readFromNow(Topics.deadLetterTopic(Topics.TICKET_EVENTS,
+                Topics.ROUTING_SERVICE))) {
+            agentOnline();
+            List<TicketOpened> good = new ArrayList<>();
+            TicketOpened template = opened();
+            TicketOpened poisoned = new TicketOpened(UUID.randomUUID(), SwitchboardEvent.now(), UUID.randomUUID(), "SW-\u0000",
+                    template.channel(), null, "c-poison", template.visibility(), UUID.randomUUID(), template.customer(), "en",
+                    template.intent(), null, Priority.NORMAL, List.of(), ns + "-team", null, null);
+            List<SwitchboardEvent> burst = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                if (i == 3) {
+                    burst.add(poisoned);
+                }
+                TicketOpened opened = opened();
+                good.add(opened);
+                burst.add(opened);
+            }
+            String key = ns + "-burst";
+            kafka.publishTogether(key, burst, TICKET_SERVICE);
+            for (TicketOpened opened : good) {
+                assertThat(decisions.events(opened.ticketId().toString(), 1, WAIT)).as("decided: %s", opened.ticketId())
+                        .isNotEmpty();
+            }
+            List<ConsumerRecord<String, byte[]>> dead = deadLetters.await(r -> key.equals(r.key()), 1, WAIT);
+            assertThat(dead).hasSize(1);
+            assertThat(KafkaTestClient.header(dead.get(0), CloudEventHeaders.ID)).isEqualTo(poisoned.eventId().toString());
+            assertThat(deadLetters.await(r -> key.equals(r.key()), 2, Duration.ofSeconds(2))).as("only the poisoned one").hasSize(1);
+            assertThat(decisions.events(poisoned.ticketId().toString(), 1, Duration.ofSeconds(2))).isEmpty();
         }
     }
 

@@ -2,6 +2,8 @@ package io.switchboard.routing.infra.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeSet;
@@ -11,7 +13,10 @@ import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.switchboard.events.CloudEventHeaders;
 import io.switchboard.events.EventDecodingException;
@@ -65,6 +70,50 @@ public final class IncomingEvents {
                     LOG.errorf("Dead-lettering %s %s: %s", event.ceType(), event.eventId(), failure.getClass().getSimpleName());
                     return Uni.createFrom().completionStage(message.nack(failure));
                 });
+    }
+
+    /**
+     * A poll's worth of records: the handled events decided together by {@code routeAll} (one
+     * transaction), retried like a single event while the failure is a passing one. If that still
+     * fails, each record is handled alone as {@link #handle} does, so only an event that fails on its
+     * own is dead-lettered; an undecodable record is dead-lettered first. Order within a partition is
+     * kept either way (one batch at a time, records in their order).
+     */
+    public static Uni<Void> handleBatch(KafkaRecordBatch<String, byte[]> batch, Set<String> handled,
+            Function<List<SwitchboardEvent>, Uni<Void>> routeAll, Function<SwitchboardEvent, Uni<Void>> routeOne) {
+        List<KafkaRecord<String, byte[]>> decodedRecords = new ArrayList<>();
+        List<KafkaRecord<String, byte[]>> undecodable = new ArrayList<>();
+        List<SwitchboardEvent> events = new ArrayList<>();
+        for (KafkaRecord<String, byte[]> record : batch.getRecords()) {
+            String type = header(record, CloudEventHeaders.TYPE);
+            if (type != null && !handled.contains(type)) {
+                continue;
+            }
+            try {
+                events.add(EventMessages.decode(record));
+                decodedRecords.add(record);
+            } catch (EventDecodingException e) {
+                undecodable.add(record);
+            }
+        }
+        return oneByOne(undecodable, handled, routeOne)
+                .chain(() -> Uni.createFrom().deferred(() -> routeAll.apply(events))
+                        .onFailure(IncomingEvents::isPassing).retry()
+                        .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).atMost(8)
+                        .onFailure().recoverWithUni(failure -> {
+                            LOG.infof("Deciding a batch of %d events failed (%s); deciding them one by one", events.size(),
+                                    failure.getClass().getSimpleName());
+                            return oneByOne(decodedRecords, handled, routeOne);
+                        }))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private static Uni<Void> oneByOne(List<KafkaRecord<String, byte[]>> records, Set<String> handled,
+            Function<SwitchboardEvent, Uni<Void>> route) {
+        return Multi.createFrom().iterable(records)
+                .onItem().transformToUniAndConcatenate(record -> handle(record, handled, route).replaceWith(Boolean.TRUE))
+                .collect().last()
+                .replaceWithVoid();
     }
 
     /**
