@@ -2,13 +2,12 @@ package io.switchboard.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One service run from its packaged jar as a child process, for harnesses outside the launcher
- * (the whole-system tests): the launcher's command ({@code java -Xmx256m -jar
- * <module>/target/quarkus-app/quarkus-run.jar} in the module directory), its own session, output
+ * (the whole-system tests): the launcher's command ({@link ServiceRunner#command}, in the module
+ * directory), its own session, output
  * appended to a log, and a stop that takes the whole process tree down. The caller chooses the
  * environment (normally {@link ServiceEnvironment#environment(Service)} and its own overrides) and
  * where the log goes.
@@ -34,9 +33,7 @@ public final class ServiceProcesses {
     }
 
     public static Process start(Workspace workspace, Service service, Map<String, String> environment, Path log) {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar(workspace, service).toString());
-        return Processes.start(command, environment, workspace.moduleDir(service), log);
+        return Processes.start(ServiceRunner.command(workspace, service), environment, workspace.moduleDir(service), log);
     }
 
     /** SIGTERM (graceful shutdown) to the process and its descendants, SIGKILL after {@code grace}. */

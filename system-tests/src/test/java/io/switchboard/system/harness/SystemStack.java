@@ -17,6 +17,7 @@ import io.switchboard.platform.Service;
 import io.switchboard.platform.ServiceEnvironment;
 import io.switchboard.platform.ServiceProcesses;
 import io.switchboard.platform.Workspace;
+import io.switchboard.platform.testing.PrivateSchemas;
 import io.switchboard.platform.testing.TestPlatform;
 
 /**
@@ -41,7 +42,12 @@ public final class SystemStack implements AutoCloseable {
     private final Workspace workspace = Workspace.find();
     private final Map<Service, Duration> readyAfter = new EnumMap<>(Service.class);
     private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
-    private RunSchemas schemas;
+    /**
+     * A schema of this run's own in mention-, ticket- and routing-service's databases: the system
+     * starts as a fresh installation (seeded queues and demo agents only), not with earlier runs' open
+     * tickets or the agents and queues routing-service's tests create.
+     */
+    private PrivateSchemas schemas;
     private Duration startedIn;
 
     private SystemStack(RunningPlatform platform, StackSettings settings) {
@@ -79,8 +85,8 @@ public final class SystemStack implements AutoCloseable {
         }
         FlowConfiguration flows = new FlowConfiguration(ports, fakeX.baseUrl(), webhookSecret);
         String run = Long.toString(System.currentTimeMillis(), 36);
-        schemas = new RunSchemas(platform, run);
-        schemas.create();
+        schemas = new PrivateSchemas(platform, "system_" + run, List.of(Service.MENTION, Service.TICKET, Service.ROUTING))
+                .create();
         ServiceEnvironment environment = platform.serviceEnvironment();
         for (Service service : Service.values()) {
             Map<String, String> groups = new LinkedHashMap<>();
@@ -140,7 +146,7 @@ public final class SystemStack implements AutoCloseable {
         return webhookSecret;
     }
 
-    /** A JDBC URL for reading a service's own store directly, in this run's schema (see {@link RunSchemas}). */
+    /** A JDBC URL for reading a service's own store directly, in this run's schema (see {@link PrivateSchemas}). */
     public String jdbcUrl(Service service) {
         return schemas.jdbcUrl(service);
     }

@@ -1,4 +1,4 @@
-package io.switchboard.system.harness;
+package io.switchboard.platform.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,45 +12,49 @@ import io.switchboard.platform.RunningPlatform;
 import io.switchboard.platform.Service;
 
 /**
- * A schema of this run's own in each service's database: Flyway migrates it from scratch when the
- * service starts, the service's connections work in it ({@code search_path}, with {@code public}
- * behind it for extensions such as pg_trgm), and it is dropped when the stack closes.
+ * A schema of a test run's own in each of some services' databases on the test platform: Flyway
+ * migrates it from scratch when the service starts, the service's connections work in it
+ * ({@code search_path}, with {@code public} behind it for extensions such as pg_trgm), and it is
+ * dropped at the end.
  *
- * <p>Why: the test platform outlives runs and every module's tests write to the same databases. In
- * the shared schema a run would inherit earlier runs' open tickets (routed to the first agent who
- * signs in, ahead of the test's own), the agents and queues routing-service's tests create (shown on
- * the supervisor floor the README's screenshot is taken of) and a ticket number in the thousands.
- * In its own schema the system starts as a fresh installation does: the seeded queues and demo agents.
+ * <p>Why: the test platform outlives runs and every module's tests (and the system tests' real
+ * services) write to the same databases. In the shared schema a run would see earlier runs' rows
+ * and other runs' replicas would act on its own (relay its outbox, fire its SLA clocks, route its
+ * tickets). In a schema of its own a run sees only what it wrote, as a fresh installation would.
  */
-final class RunSchemas implements AutoCloseable {
-
-    /** The services that own a database. */
-    static final List<Service> WITH_DATABASE = List.of(Service.MENTION, Service.TICKET, Service.ROUTING);
+public final class PrivateSchemas implements AutoCloseable {
 
     private final RunningPlatform platform;
     private final String name;
+    private final List<Service> services;
     private boolean created;
 
-    RunSchemas(RunningPlatform platform, String run) {
+    /** @param name a schema name (letters, digits, underscores), the same in every service's database */
+    public PrivateSchemas(RunningPlatform platform, String name, List<Service> services) {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain schema name: " + name);
+        }
         this.platform = platform;
-        this.name = "system_" + run;
+        this.name = name;
+        this.services = List.copyOf(services);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    void create() {
+    public PrivateSchemas create() {
         created = true;
-        for (Service service : WITH_DATABASE) {
+        for (Service service : services) {
             execute(service, "create schema " + name);
         }
+        return this;
     }
 
-    /** The datasource and Flyway settings that put a service in this run's schema; none for the gateway. */
-    Map<String, String> overrides(Service service) {
+    /** The datasource and Flyway settings that put a service in this schema; none for a service without one here. */
+    public Map<String, String> overrides(Service service) {
         Map<String, String> p = new LinkedHashMap<>();
-        if (WITH_DATABASE.contains(service)) {
+        if (services.contains(service)) {
             p.put("quarkus.datasource.reactive.url", platform.reactiveUrl(service.database()) + "?search_path=" + searchPath());
             p.put("quarkus.datasource.jdbc.url", jdbcUrl(service));
             p.put("quarkus.flyway.schemas", name);
@@ -59,8 +63,8 @@ final class RunSchemas implements AutoCloseable {
         return p;
     }
 
-    /** For tests that read a service's store directly: a JDBC URL whose connections see this run's schema. */
-    String jdbcUrl(Service service) {
+    /** For tests that read a service's store directly: a JDBC URL whose connections see this schema. */
+    public String jdbcUrl(Service service) {
         return platform.jdbcUrl(service.database()) + "?currentSchema=" + searchPath();
     }
 
@@ -69,18 +73,18 @@ final class RunSchemas implements AutoCloseable {
         return name + "%2Cpublic";
     }
 
-    /** Drops the schemas (best effort: a platform already stopped keeps nothing of this run anyway). */
+    /** Drops the schemas (best effort: a platform already stopped keeps nothing of the run anyway). */
     @Override
     public void close() {
         if (!created) {
             return;
         }
         created = false;
-        for (Service service : WITH_DATABASE) {
+        for (Service service : services) {
             try {
                 execute(service, "drop schema if exists " + name + " cascade");
             } catch (IllegalStateException e) {
-                System.out.println("[system] " + e.getMessage() + ": " + e.getCause());
+                System.out.println("[platform] " + e.getMessage() + ": " + e.getCause());
             }
         }
     }
