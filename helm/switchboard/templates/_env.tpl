@@ -89,6 +89,15 @@ The environment of one service: the same Quarkus properties the local launcher s
   value: {{ $value | toString | quote }}
 {{- end }}
 {{- end }}
+{{- /* Settings of one service (values' "Service settings"): its own configuration keys, as environment variables. */}}
+{{- if eq .s.name "ticket-service" }}
+- name: MP_MESSAGING_INCOMING_MENTIONS_CONCURRENCY
+  value: {{ $root.Values.ticketing.mentionsConcurrency | quote }}
+{{- end }}
+{{- if eq .s.name "routing-service" }}
+- name: ROUTING_DECISION_LOG_RETENTION
+  value: {{ $root.Values.routing.decisionLog.retention | quote }}
+{{- end }}
 {{- with .svc.extraEnv }}
 {{ toYaml . }}
 {{- end }}

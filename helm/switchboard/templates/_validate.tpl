@@ -56,6 +56,12 @@ reported at once, before anything is deployed. Called from NOTES.txt and validat
 {{- $errors = append $errors (printf "kafka.tls.caSecret is set but kafka.securityProtocol=%s does not use TLS" .Values.kafka.securityProtocol) -}}
 {{- end -}}
 
+{{- /* Like replicas, consumers in one pod beyond the topic's partitions would idle. */ -}}
+{{- $mentions := .Values.kafka.topics.mentions -}}
+{{- if and .Values.ticketService.enabled $mentions (gt (int .Values.ticketing.mentionsConcurrency) (int $mentions.partitions)) -}}
+{{- $errors = append $errors (printf "ticketing.mentionsConcurrency=%d is above the %d partitions of topic \"mentions\": the extra consumers would idle" (int .Values.ticketing.mentionsConcurrency) (int $mentions.partitions)) -}}
+{{- end -}}
+
 {{- if .Values.agentGateway.enabled -}}
 {{- if not (or .Values.oidc.gateway.clientSecret .Values.oidc.gateway.existingSecret) -}}
 {{- $errors = append $errors "oidc.gateway: set existingSecret (or clientSecret) for agent-gateway's OIDC client" -}}

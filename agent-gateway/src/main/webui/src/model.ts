@@ -26,8 +26,9 @@ export interface CustomerRef {
 }
 
 /**
- * A ticket (the gateway's TicketCard). In the customer's other tickets only the list fields are set:
- * language, intent, sentiment, customer names, visibility and the SLA due time are null there.
+ * A ticket (the gateway's TicketCard). Built from ticket-service's list in the inbox and the customer's
+ * other tickets: nextStatuses is empty there, and in the other tickets the customer names, sla and the
+ * SLA due time are null.
  */
 export interface TicketSummary {
   id: string;

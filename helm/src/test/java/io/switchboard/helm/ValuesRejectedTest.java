@@ -70,6 +70,13 @@ class ValuesRejectedTest {
     }
 
     @Test
+    void theSchemaRejectsServiceSettingsOutOfTheirRange() {
+        String error = templateError(Map.of("ticketing.mentionsConcurrency", 0, "routing.decisionLog.retention", "7 days"));
+        assertThat(error).contains("/ticketing/mentionsConcurrency").contains("/routing/decisionLog/retention");
+        assertThat(templateError(Map.of("routing.decisionLog.retention", "PT"))).contains("/routing/decisionLog/retention");
+    }
+
+    @Test
     void lintFailsOnABrokenValueToo() {
         LintResult result = Chart.lint(null, Map.of("postgresql.port", 0));
 
@@ -91,6 +98,13 @@ class ValuesRejectedTest {
     void theLimitFollowsThePartitionCountsGiven() {
         assertThat(templateError(Map.of("kafka.topics.mentions.partitions", 6)))
                 .contains("ticketService.autoscaling.maxReplicas=12 is above the 6 partitions of topic \"mentions\"");
+    }
+
+    @Test
+    void ticketServiceRunsNoMoreMentionsConsumersInAPodThanTheTopicHasPartitions() {
+        assertThat(templateError(Map.of("ticketing.mentionsConcurrency", 13)))
+                .contains("ticketing.mentionsConcurrency=13 is above the 12 partitions of topic \"mentions\"");
+        assertThat(Chart.template(null, Map.of("ticketing.mentionsConcurrency", 12))).contains("MP_MESSAGING_INCOMING_MENTIONS_CONCURRENCY");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.switchboard.gateway.inbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,8 +34,9 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * The inbox screen in one call: my open tickets, most urgent first, and my load. ticket-service's list
- * has no language, intent, sentiment, customer name or SLA due time, so each ticket is read in full
- * (a handful of calls at once: an agent holds at most their capacity).
+ * entries carry everything a row shows (language, intent, sentiment, customer, SLA due time), so the
+ * inbox is its search's pages; only a ticket routing just gave me that ticket-service does not list yet
+ * is read in full.
  */
 @Path("/api/v1/inbox")
 @RolesAllowed(Roles.AGENT)
@@ -81,12 +83,17 @@ public class InboxResource {
         String authorization = currentUser.authorization();
         Uni<List<TicketCard>> mine = assigned.of(authorization).flatMap(summaries -> {
             summaries.forEach(t -> directory.learn(t.id(), user.subject(), t.team()));
+            List<TicketCard> cards = new ArrayList<>(summaries.stream().map(TicketCard::of).toList());
             // ticket-service learns routing's decisions asynchronously: a ticket routing just gave me (the
-            // push that makes the app reload) may not be listed as mine yet.
-            Set<UUID> ids = new LinkedHashSet<>();
-            summaries.forEach(t -> ids.add(t.id()));
-            ids.addAll(directory.heldBy(user.subject()));
-            return details(authorization, ids);
+            // push that makes the app reload) may not be listed as mine yet. Only those, decided by routing
+            // and missing from the list, are read in full; ticket-service's own word needs no second call.
+            Set<UUID> unlisted = new LinkedHashSet<>();
+            directory.heldBy(user.subject()).stream().filter(this::decidedByRouting).forEach(unlisted::add);
+            summaries.forEach(t -> unlisted.remove(t.id()));
+            return details(authorization, unlisted).map(late -> {
+                cards.addAll(late);
+                return cards;
+            });
         }).map(cards -> cards.stream().filter(t -> WORKING.contains(t.status())).sorted(InboxOrder.MOST_URGENT_FIRST)
                 .toList());
         // The inbox is still useful without the load figure: routing-service being down must not empty it.
@@ -98,8 +105,15 @@ public class InboxResource {
                 .map(both -> new InboxView(both.getItem1(), both.getItem2(), Instant.now()));
     }
 
+    private boolean decidedByRouting(UUID ticketId) {
+        return directory.holder(ticketId).map(TicketDirectory.Holder::decided).orElse(false);
+    }
+
     /** Each ticket in full; one that left the agent's teams meanwhile (404) is left out. */
     private Uni<List<TicketCard>> details(String authorization, Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
         return Multi.createFrom().iterable(ids)
                 .onItem().transformToUni(id -> tickets.ticket(authorization, id).map(TicketCard::of)
                         .onFailure(e -> e instanceof DownstreamException d && d.status() == 404).recoverWithNull())

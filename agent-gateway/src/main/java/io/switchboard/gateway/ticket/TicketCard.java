@@ -16,7 +16,7 @@ import io.switchboard.gateway.downstream.TicketSummary;
 /**
  * A ticket as the app shows it in the inbox, at the top of the ticket screen and in the customer's
  * other tickets. Built from ticket-service's detail (everything) or from its list entry, which has no
- * language, intent, sentiment, customer name, visibility or SLA due time (those stay null).
+ * next statuses (empty) and, in a customer's list, no customer names, SLA or SLA due time (null).
  *
  * @param customer handle and display name are customer text: render as text only
  * @param summary from triage's redacted text (customer text)
@@ -42,8 +42,9 @@ public record TicketCard(UUID id, String reference, Channel channel, TicketStatu
     }
 
     public static TicketCard of(TicketSummary t) {
-        return new TicketCard(t.id(), t.reference(), t.channel(), t.status(), List.of(), t.priority(), null, null, null,
-                t.team(), t.assigneeId(), t.customerId() == null ? null : new CustomerRef(t.customerId(), null, null),
-                t.summary(), null, t.sla(), t.createdAt(), t.updatedAt(), t.tags(), null, t.version());
+        return new TicketCard(t.id(), t.reference(), t.channel(), t.status(), List.of(), t.priority(), t.language(),
+                t.intent(), t.sentiment(), t.team(), t.assigneeId(),
+                t.customerId() == null ? null : new CustomerRef(t.customerId(), t.customerHandle(), t.customerName()),
+                t.summary(), t.slaDueAt(), t.sla(), t.createdAt(), t.updatedAt(), t.tags(), t.visibility(), t.version());
     }
 }

@@ -31,7 +31,7 @@ import io.switchboard.gateway.testing.LiveClient;
 import io.switchboard.gateway.testing.LivePipeline;
 import jakarta.inject.Inject;
 
-/** The inbox: one call composing ticket-service's search and tickets (with the user's token) and routing's load. */
+/** The inbox: one call composing ticket-service's search (with the user's token) and routing's load. */
 @QuarkusTest
 class InboxResourceTest {
 
@@ -74,14 +74,21 @@ class InboxResourceTest {
         assertThat(mine).containsExactly(soon.id().toString(), later.id().toString(), sameDueHigher.id().toString(),
                 noClock.id().toString());
         assertThat(ids).doesNotContain(someoneElses.id().toString(), resolved.id().toString());
-        // What only ticket-service's full ticket has: the inbox reads each ticket in full.
+        // What a row shows comes with ticket-service's list entries.
         int i = ids.indexOf(soon.id().toString());
         assertThat(inbox.getString("tickets[" + i + "].language")).isEqualTo("en");
         assertThat(inbox.getString("tickets[" + i + "].sentiment")).isEqualTo("NEGATIVE");
         assertThat(inbox.getString("tickets[" + i + "].intent")).isEqualTo("COMPLAINT");
+        assertThat(inbox.getString("tickets[" + i + "].visibility")).isEqualTo("PUBLIC");
         assertThat(inbox.getString("tickets[" + i + "].customer.displayName")).isEqualTo("Casey Customer");
+        assertThat(inbox.getString("tickets[" + i + "].customer.handle")).isEqualTo("@casey");
+        assertThat(inbox.getString("tickets[" + i + "].customer.customerId")).isEqualTo(soon.customerId().toString());
         assertThat(Instant.parse(inbox.getString("tickets[" + i + "].slaDueAt"))).isBetween(now.plusSeconds(599), now.plusSeconds(601));
         assertThat(inbox.getString("tickets[" + ids.indexOf(noClock.id().toString()) + "].slaDueAt")).isNull();
+        // ...so no ticket is read on its own: the list is the only call to ticket-service.
+        assertThat(fake.callsTo("/ticket-service/api/v1/tickets/")).noneSatisfy(call -> assertThat(call.path())
+                .containsAnyOf(later.id().toString(), soon.id().toString(), sameDueHigher.id().toString(),
+                        noClock.id().toString()));
         // The search as ticket-service takes it, with ava's own token, not a gateway credential.
         assertThat(fake.callsTo("/ticket-service/api/v1/tickets")).anySatisfy(call -> {
             assertThat(call.method()).isEqualTo("GET");
@@ -124,10 +131,19 @@ class InboxResourceTest {
                     AssignmentDecided.Reason.BEST_FIT, null), LivePipeline.ROUTING);
             live.await(LiveClient.ofType("assignment", fresh.id()), Duration.ofSeconds(20));
 
-            given().auth().oauth2(DemoAgents.token("ava"))
+            var listed = fake.ticket().assignee(ava).save();
+
+            JsonPath inbox = given().auth().oauth2(DemoAgents.token("ava"))
                     .when().get("/api/v1/inbox")
                     .then().statusCode(200)
-                    .body("tickets.id", hasItem(fresh.id().toString()));
+                    .body("tickets.id", hasItem(fresh.id().toString()))
+                    .extract().jsonPath();
+            int i = inbox.getList("tickets.id", String.class).indexOf(fresh.id().toString());
+            assertThat(inbox.getString("tickets[" + i + "].customer.displayName")).isEqualTo("Casey Customer");
+            // Only the ticket the list does not have yet is read in full.
+            assertThat(fake.callsTo("/ticket-service/api/v1/tickets/" + fresh.id())).singleElement()
+                    .satisfies(call -> assertThat(call.username()).isEqualTo("ava"));
+            assertThat(fake.callsTo("/ticket-service/api/v1/tickets/" + listed.id())).isEmpty();
         }
     }
 

@@ -64,7 +64,7 @@ final class FakeTicketSearch {
                 .toList();
         ObjectNode page = FakeDownstream.json().createObjectNode();
         ArrayNode items = page.putArray("items");
-        found.stream().limit(limit).forEach(t -> items.add(summary(t, slaState(t))));
+        found.stream().limit(limit).forEach(t -> items.add(listEntry(t)));
         page.put("nextCursor", found.size() > limit ? Cursor.of(found.get(limit - 1)).encode() : null);
         return page;
     }
@@ -148,8 +148,18 @@ final class FakeTicketSearch {
         return live.isEmpty() ? "NONE" : "ON_TRACK";
     }
 
-    /** A ticket as ticket-service lists it (TicketSummary); {@code sla} is null in a customer's list. */
-    static ObjectNode summary(JsonNode t, String sla) {
+    /** A ticket as ticket-service's search lists it (TicketSummary): with what an inbox row shows. */
+    static ObjectNode listEntry(JsonNode t) {
+        ObjectNode s = customerListEntry(t);
+        s.put("sla", slaState(t));
+        s.set("customerName", t.path("customer").get("displayName"));
+        s.set("customerHandle", t.path("customer").get("handle"));
+        s.put("slaDueAt", slaDueAt(t));
+        return s;
+    }
+
+    /** A ticket in a customer's list (TicketSummary): there {@code sla}, the customer's names and the due time are null. */
+    static ObjectNode customerListEntry(JsonNode t) {
         ObjectNode s = FakeDownstream.json().createObjectNode();
         for (String field : List.of("id", "reference", "channel", "status", "priority", "team", "assigneeId")) {
             s.set(field, t.path(field).isMissingNode() ? null : t.get(field));
@@ -157,10 +167,28 @@ final class FakeTicketSearch {
         s.put("customerId", t.path("customer").path("id").asText());
         s.set("summary", t.get("summary"));
         s.set("tags", t.get("tags"));
-        s.put("sla", sla);
+        s.putNull("sla");
         s.set("createdAt", t.get("createdAt"));
         s.set("updatedAt", t.get("updatedAt"));
         s.set("version", t.get("version"));
+        for (String field : List.of("language", "intent", "sentiment", "visibility")) {
+            s.set(field, t.path(field).isMissingNode() ? null : t.get(field));
+        }
+        s.putNull("customerName");
+        s.putNull("customerHandle");
+        s.putNull("slaDueAt");
         return s;
+    }
+
+    /** The earliest due time of the clocks not stopped (a paused clock has none), as ticket-service computes it. */
+    private static String slaDueAt(JsonNode ticket) {
+        List<Instant> due = new ArrayList<>();
+        ticket.path("sla").forEach(c -> {
+            boolean live = c.path("stoppedAt").isNull() || c.path("stoppedAt").isMissingNode();
+            if (live && c.hasNonNull("dueAt")) {
+                due.add(Instant.parse(c.get("dueAt").asText()));
+            }
+        });
+        return due.stream().min(Comparator.naturalOrder()).map(Instant::toString).orElse(null);
     }
 }

@@ -146,7 +146,7 @@ final class FakeTicketService {
         }
         ObjectNode view = customer.deepCopy();
         ArrayNode list = view.putArray("tickets");
-        theirs.forEach(t -> list.add(FakeTicketSearch.summary(t, null)));
+        theirs.forEach(t -> list.add(FakeTicketSearch.customerListEntry(t)));
         return view;
     }
 

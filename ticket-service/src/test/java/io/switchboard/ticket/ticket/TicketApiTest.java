@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -105,12 +106,37 @@ class TicketApiTest {
                 .extract().jsonPath();
         assertThat(Instant.parse(page.getString("items[0].slaDueAt"))).isEqualTo(earliestDue);
 
+        // The first reply stops the first-response clock: the due time is the earliest of the clocks
+        // still live, as the ticket in full shows them.
+        api.as("ava").body("{\"text\":\"We are looking into it.\",\"visibility\":\"PRIVATE\"}")
+                .post("/api/v1/tickets/{id}/replies", ticket).then().statusCode(200);
+        JsonPath replied = api.as("ava").get("/api/v1/tickets/{id}", ticket).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> clocks = replied.getList("sla");
+        assertThat(clocks).anySatisfy(c -> assertThat(c.get("stoppedAt")).isNotNull());
+        Instant liveDue = clocks.stream().filter(c -> c.get("stoppedAt") == null && c.get("dueAt") != null)
+                .map(c -> Instant.parse((String) c.get("dueAt"))).min(Instant::compareTo).orElseThrow();
+        String listedDue = api.as("ava").queryParam("q", token).get("/api/v1/tickets").then().statusCode(200)
+                .extract().jsonPath().getString("items[0].slaDueAt");
+        assertThat(Instant.parse(listedDue)).isEqualTo(liveDue).isNotEqualTo(earliestDue);
+
         // Pending the customer pauses every clock: nothing is due.
         api.as("ava").body("{\"status\":\"PENDING_CUSTOMER\"}").put("/api/v1/tickets/{id}/status", ticket).then()
                 .statusCode(200);
         api.as("ava").queryParam("q", token).get("/api/v1/tickets").then().statusCode(200)
                 .body("items[0].slaDueAt", nullValue())
                 .body("items[0].customerHandle", equalTo(customer));
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesAListEntrysInboxFields() {
+        JsonPath openApi = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        for (String field : List.of("language", "intent", "sentiment", "visibility", "customerName", "customerHandle",
+                "slaDueAt")) {
+            assertThat(openApi.getString("components.schemas.TicketSummary.properties." + field + ".description"))
+                    .as(field).isNotBlank();
+        }
+        assertThat(openApi.getString("components.schemas.TicketSummary.properties.slaDueAt.description"))
+                .contains("earliest running SLA clock");
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.switchboard.events.Channel;
 import io.switchboard.events.Visibility;
 import io.switchboard.events.mention.Intent;
@@ -37,11 +39,19 @@ public record TicketSummary(
         Instant createdAt,
         Instant updatedAt,
         long version,
+        @Schema(description = "Triage's language tag of the first message; null if it had none.")
         String language,
+        @Schema(description = "Triage's intent of the first message.")
         Intent intent,
+        @Schema(description = "Triage's sentiment label of the first message (POSITIVE, NEUTRAL, NEGATIVE, MIXED); null if none.")
         String sentiment,
+        @Schema(description = "Whether the conversation is public or private.")
         Visibility visibility,
+        @Schema(description = "The customer's display name; null once erased, and in a customer's own list.")
         String customerName,
+        @Schema(description = "The customer's handle on the ticket's channel (their first identity there); null in a customer's own list.")
         String customerHandle,
+        @Schema(description = "When the earliest running SLA clock runs out (in the past once breached); null when none runs"
+                + " (none live, or paused pending the customer), and in a customer's own list.")
         Instant slaDueAt) {
 }
