@@ -40,26 +40,37 @@ public class DeliveryRepository {
     ErasedTickets erasedTickets;
 
     @Inject
+    ErasedIdentities erasedIdentities;
+
+    @Inject
     ErasedCustomerDeliveries erasedDeliveries;
 
     /** What became of a consumed request. */
     public enum Registration {
         /** Recorded for the worker to post. */
         PENDING,
-        /** Its ticket belongs to an erased customer: recorded as FAILED, never to be posted. */
+        /** Its ticket or its recipient belongs to an erased customer: recorded as FAILED, never to be posted. */
         REFUSED_ERASED,
         /** This reply id was already known (a redelivered event): nothing changed. */
         ALREADY_KNOWN
     }
 
     /**
-     * Records a new request, unless its ticket was erased (the erasure consumed first, from another
-     * partition), in which case it is refused with a ReplyFailed and its text is never stored.
+     * Records a new request, unless its ticket or its recipient (channel + platform id, on any ticket)
+     * was erased (the erasure consumed first, from another partition), in which case it is refused
+     * with a ReplyFailed and its text is never stored.
      */
     public Uni<Registration> register(ReplyRequested request, Instant now) {
         List<UUID> ticket = List.of(request.ticketId());
+        List<ErasedIdentities.Identity> recipient = List.of(
+                new ErasedIdentities.Identity(request.channel(), request.recipient().platformId()));
         return pool.withTransaction(tx -> erasedTickets.lock(tx, ticket)
-                        .flatMap(locked -> erasedTickets.isErased(tx, request.ticketId()))
+                        .flatMap(locked -> erasedIdentities.hashes(tx, recipient))
+                        .flatMap(hashes -> erasedIdentities.lock(tx, hashes)
+                                .flatMap(locked -> erasedTickets.isErased(tx, request.ticketId()))
+                                .flatMap(erasedTicket -> erasedTicket
+                                        ? Uni.createFrom().item(true)
+                                        : erasedIdentities.isErased(tx, hashes.get(0))))
                         .flatMap(erased -> erased
                                 ? erasedDeliveries.refuse(tx, request)
                                         .map(refused -> refused ? Registration.REFUSED_ERASED : Registration.ALREADY_KNOWN)

@@ -25,8 +25,10 @@ import jakarta.inject.Inject;
  * only ever claims PENDING or POSTING rows, so a cancelled reply is never posted.
  *
  * <p>A request can also arrive after the erasure (it is keyed by ticket, the erasure by customer,
- * so they sit on different partitions): the erased tickets are remembered ({@link ErasedTickets})
- * and such a request is {@linkplain #refuse refused} the same way, its text never stored.
+ * so they sit on different partitions), on one of the customer's tickets or on another customer's
+ * ticket but addressed to them: the erased tickets ({@link ErasedTickets}) and keyed hashes of the
+ * erased identities ({@link ErasedIdentities}) are remembered, and such a request is
+ * {@linkplain #refuse refused} the same way, its text never stored.
  */
 @ApplicationScoped
 public class ErasedCustomerDeliveries {
@@ -39,12 +41,19 @@ public class ErasedCustomerDeliveries {
     @Inject
     ErasedTickets erasedTickets;
 
+    @Inject
+    ErasedIdentities erasedIdentities;
+
     /** Cancels the customer's unfinished deliveries in {@code tx}; the number cancelled. */
     public Uni<Integer> cancel(SqlConnection tx, CustomerErased erased) {
         // Candidates by ticket or by channel; the recipient is inside the stored request, so it is matched here.
         String[] channels = erased.identities().stream().map(i -> i.channel().name()).distinct().toArray(String[]::new);
+        List<ErasedIdentities.Identity> identities = erased.identities().stream()
+                .map(i -> new ErasedIdentities.Identity(i.channel(), i.platformId())).toList();
         return erasedTickets.lock(tx, erased.ticketIds())
                 .flatMap(locked -> erasedTickets.remember(tx, erased.ticketIds()))
+                .flatMap(remembered -> erasedIdentities.hashes(tx, identities))
+                .flatMap(hashes -> erasedIdentities.lock(tx, hashes).flatMap(locked -> erasedIdentities.remember(tx, hashes)))
                 .flatMap(remembered -> tx.preparedQuery("select reply_id, state, attempts, request from reply_delivery"
                             + " where state in ('PENDING', 'POSTING') and (ticket_id = any($1) or channel = any($2))"
                             + " order by reply_id for update")
@@ -66,7 +75,7 @@ public class ErasedCustomerDeliveries {
     }
 
     /**
-     * A request for an erased customer's ticket, consumed after the erasure: recorded as FAILED with
+     * A request for an erased customer's ticket or identity, consumed after the erasure: recorded as FAILED with
      * its text and recipient already scrubbed, and its ReplyFailed in the outbox, in {@code tx}.
      * False if this reply id was already known (a redelivered request).
      */

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The service's own meters, all tagged by channel so one platform's trouble shows on its own:
- * mentions in, duplicates dropped, actionable, rejected input, garbage from a platform, triage
+ * mentions in, duplicates dropped, actionable, rejected input, posts turned away in a storage outage, garbage from a platform, triage
  * time, and reply deliveries by outcome.
  */
 @ApplicationScoped
@@ -38,6 +38,11 @@ public class MentionMetrics {
     public void rejected(Channel channel, String reason) {
         Counter.builder("switchboard.mentions.rejected").tag("channel", tag(channel)).tag("reason", reason)
                 .register(registry).increment();
+    }
+
+    /** A post answered 503 because storage was temporarily unavailable (the sender retries it). */
+    public void unavailable(Channel channel) {
+        counter("switchboard.mentions.unavailable", channel).increment();
     }
 
     /** Something a platform sent that could not be read; it is skipped, never retried forever. */

@@ -15,6 +15,13 @@ public class PublicInputProblems {
         return Problem.response(e.status(), e.getMessage(), uri.getRequestUri());
     }
 
+    /** 503 with Retry-After: a sender that honours it delivers the post once storage is back. */
+    @ServerExceptionMapper
+    public Response unavailable(ServiceUnavailable e, UriInfo uri) {
+        return Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(),
+                uri.getRequestUri())).header("Retry-After", e.retryAfterSeconds()).build();
+    }
+
     @ServerExceptionMapper
     public Response invalidMention(InvalidMentionException e, UriInfo uri) {
         return Problem.response(Response.Status.BAD_REQUEST, e.getMessage(), uri.getRequestUri());

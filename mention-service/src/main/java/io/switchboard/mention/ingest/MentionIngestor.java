@@ -64,15 +64,17 @@ public class MentionIngestor {
         UUID mentionId = UUID.randomUUID();
         Instant acceptedAt = SwitchboardEvent.now();
         MentionReceived event = toEvent(mentionId, acceptedAt, mention, assessed);
-        return pool.withTransaction(tx -> alsoInTransaction.apply(tx).flatMap(ignored -> tx
-                .preparedQuery("insert into mention (mention_id, channel, external_id, conversation_id,"
-                        + " author_platform_id, source, actionable, accepted_at) values ($1, $2, $3, $4, $5, $6, $7, $8)"
-                        + " on conflict (channel, external_id) do nothing")
-                .execute(Tuple.from(new Object[] {mentionId, mention.channel().name(), mention.externalId(),
-                        mention.conversationId(), mention.author().platformId(), mention.source(),
-                        assessed.actionable(), acceptedAt.atOffset(java.time.ZoneOffset.UTC)}))
-                .flatMap(inserted -> inserted.rowCount() == 1
-                        ? outbox.add(tx, event).replaceWith(new IngestOutcome(IngestOutcome.Status.ACCEPTED, mentionId, assessed))
+        // The dedupe key and the event in one statement: only a new key writes the event.
+        return pool.withTransaction(tx -> alsoInTransaction.apply(tx).flatMap(ignored -> outbox.addIfInserted(tx,
+                        "insert into mention (mention_id, channel, external_id, conversation_id, author_platform_id, source,"
+                                + " actionable, accepted_at) values ($1, $2, $3, $4, $5, $6, $7, $8)"
+                                + " on conflict (channel, external_id) do nothing returning mention_id",
+                        new Object[] {mentionId, mention.channel().name(), mention.externalId(), mention.conversationId(),
+                                mention.author().platformId(), mention.source(), assessed.actionable(),
+                                acceptedAt.atOffset(java.time.ZoneOffset.UTC)},
+                        event)
+                .flatMap(inserted -> inserted
+                        ? Uni.createFrom().item(new IngestOutcome(IngestOutcome.Status.ACCEPTED, mentionId, assessed))
                         : firstAcceptedAs(tx, mention).map(id -> new IngestOutcome(IngestOutcome.Status.DUPLICATE, id, null)))))
                 .invoke(outcome -> {
                     if (outcome.accepted()) {

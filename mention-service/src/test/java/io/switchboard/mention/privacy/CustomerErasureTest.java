@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -154,13 +155,7 @@ class CustomerErasureTest {
             publisher.publish(late, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
             publisher.publish(toSomeoneElse, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
 
-            ReplyFailed refused = (ReplyFailed) outcomes.await(1, Duration.ofSeconds(25),
-                    o -> o.key().equals(late.replyId().toString())).get(0).event();
-            assertThat(refused.ticketId()).isEqualTo(late.ticketId());
-            assertThat(refused.code()).isEqualTo(ReplyFailed.Code.TARGET_NOT_FOUND);
-            assertThat(refused.reason()).isEqualTo("Not sent: the customer's personal data was erased.");
-            assertThat(refused.retryable()).isFalse();
-            assertThat(deliveries.state(late.replyId())).hasValue(Delivery.State.FAILED);
+            assertRefusedAsErased(outcomes, late);
             assertThat(storedRequest(late)).doesNotContain(late.text()).doesNotContain(customerXId);
 
             // The worker is running: the reply consumed after the refused one is posted, the refused one never.
@@ -173,6 +168,58 @@ class CustomerErasureTest {
             assertThat(outcomes.poll(Duration.ofSeconds(3), o -> o.key().equals(late.replyId().toString()))).hasSize(1);
             assertThat(deliveries.state(late.replyId())).hasValue(Delivery.State.FAILED);
         }
+    }
+
+    @Test
+    void aLateReplyOnAnotherCustomersTicketAddressedToAnErasedIdentityIsRefusedNotPosted() {
+        String customerXId = FakeXServer.nextId();
+        String email = "erased." + UUID.randomUUID() + "@example.com";
+        String marker = "other-ticket-" + UUID.randomUUID();
+        // The erased customer's own ticket is not the one these replies are on.
+        UUID erasedCustomersTicket = UUID.randomUUID();
+        ReplyRequested onAnotherTicket = reply(customerXId, "Jo, about your refund (" + marker + ")");
+        ReplyRequested askUsOnAnotherTicket = new ReplyRequested(UUID.randomUUID(), SwitchboardEvent.now(), UUID.randomUUID(),
+                UUID.randomUUID(), UUID.randomUUID(), Channel.ASK_US, null, Visibility.PRIVATE, "ASK-OTHER", null,
+                new ReplyRequested.Recipient(email.toUpperCase(Locale.ROOT), null), "Dear Jo (" + marker + ")",
+                "agent-subject");
+        ReplyRequested toSomeoneElse = reply(FakeXServer.nextId(), "Your order has shipped.");
+        try (EventPublisher publisher = new EventPublisher(bootstrap);
+                TopicWatcher outcomes = new TopicWatcher(bootstrap, Topics.DELIVERY_EVENTS)) {
+            publisher.publish(CustomerErased.of(UUID.randomUUID(), List.of(new CustomerErased.Identity(Channel.X, customerXId),
+                    new CustomerErased.Identity(Channel.ASK_US, email)), List.of(erasedCustomersTicket), Actor.agent("dpo")),
+                    CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+            // The identities are remembered in the erasure's transaction, with its tickets.
+            await().atMost(Duration.ofSeconds(20)).until(() -> erasedTicketRows(erasedCustomersTicket) == 1);
+            assertThat(erasedIdentityRowsContaining(customerXId)).as("only keyed hashes are kept").isZero();
+            assertThat(erasedIdentityRowsContaining(email)).isZero();
+            publisher.publish(onAnotherTicket, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+            publisher.publish(askUsOnAnotherTicket, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+            publisher.publish(toSomeoneElse, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+
+            for (ReplyRequested refusedRequest : List.of(onAnotherTicket, askUsOnAnotherTicket)) {
+                assertRefusedAsErased(outcomes, refusedRequest);
+                assertThat(storedRequest(refusedRequest)).doesNotContain(marker).doesNotContain(customerXId)
+                        .doesNotContainIgnoringCase(email);
+            }
+            assertThat(outcomes.await(1, Duration.ofSeconds(25), o -> o.key().equals(toSomeoneElse.replyId().toString()))
+                    .get(0).event()).isInstanceOf(ReplyDelivered.class);
+            assertThat(fakeX.requests("POST", "/2/tweets")).anyMatch(p -> p.body().contains(toSomeoneElse.inReplyToExternalId()))
+                    .noneMatch(p -> p.body().contains(onAnotherTicket.inReplyToExternalId()) || p.body().contains(marker));
+            // Redelivered, a refused request stays one FAILED delivery with one ReplyFailed.
+            publisher.publish(onAnotherTicket, CloudEventHeaders.sourceOf(Topics.TICKET_SERVICE));
+            assertThat(outcomes.poll(Duration.ofSeconds(3), o -> o.key().equals(onAnotherTicket.replyId().toString()))).hasSize(1);
+        }
+    }
+
+    /** Its ReplyFailed arrives with the erasure's code and reason, and the delivery is FAILED. */
+    private void assertRefusedAsErased(TopicWatcher outcomes, ReplyRequested request) {
+        ReplyFailed refused = (ReplyFailed) outcomes.await(1, Duration.ofSeconds(25),
+                o -> o.key().equals(request.replyId().toString())).get(0).event();
+        assertThat(refused.ticketId()).isEqualTo(request.ticketId());
+        assertThat(refused.code()).isEqualTo(ReplyFailed.Code.TARGET_NOT_FOUND);
+        assertThat(refused.reason()).isEqualTo("Not sent: the customer's personal data was erased.");
+        assertThat(refused.retryable()).isFalse();
+        assertThat(deliveries.state(request.replyId())).hasValue(Delivery.State.FAILED);
     }
 
     private static ReplyRequested reply(String recipientId, String text) {
@@ -201,6 +248,12 @@ class CustomerErasureTest {
     private long erasedTicketRows(UUID ticketId) {
         return pool.preparedQuery("select count(*) from erased_ticket where ticket_id = $1").execute(Tuple.of(ticketId))
                 .map(r -> r.iterator().next().getLong(0)).await().atMost(Duration.ofSeconds(5));
+    }
+
+    private long erasedIdentityRowsContaining(String platformId) {
+        return pool.preparedQuery("select count(*) from erased_identity where position(convert_to($1, 'UTF8') in identity_hash) > 0"
+                        + " or position(convert_to(lower($1), 'UTF8') in identity_hash) > 0")
+                .execute(Tuple.of(platformId)).map(r -> r.iterator().next().getLong(0)).await().atMost(Duration.ofSeconds(5));
     }
 
     private long authorRows(String authorId) {

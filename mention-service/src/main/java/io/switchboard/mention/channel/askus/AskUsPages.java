@@ -4,7 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 
 /**
- * The two small HTML pages of the form flow. Every value is HTML-escaped: a customer's name or an
+ * The small HTML pages of the form flow (received, try again, follow-up). Every value is HTML-escaped: a customer's name or an
  * agent's answer is text here, never markup.
  */
 final class AskUsPages {
@@ -23,6 +23,14 @@ final class AskUsPages {
                 "<p>Your reference is <strong>" + escape(reference) + "</strong>.</p>"
                         + "<p>Keep this link to see the status and our answer (it is yours alone):<br>"
                         + "<a href=\"" + escape(followUpUrl) + "\">" + escape(followUpUrl) + "</a></p>");
+    }
+
+    /** The form could not be taken just now (storage unavailable); nothing was kept, so sending it again is safe. */
+    static String tryAgain(long seconds) {
+        return page("Please try again in a moment",
+                "<p>We could not take your question just now, and nothing of it was kept.</p>"
+                        + "<p>Please go back and send the form again in " + seconds + (seconds == 1 ? " second" : " seconds")
+                        + " or so. We are sorry for the trouble.</p>");
     }
 
     static String followUp(AskUsService.FollowUp f) {

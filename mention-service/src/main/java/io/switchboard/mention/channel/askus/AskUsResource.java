@@ -10,9 +10,11 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Channel;
 import io.switchboard.kit.problem.Problem;
 import io.switchboard.mention.infra.BadInput;
+import io.switchboard.mention.infra.IngestionOutages;
 import io.switchboard.mention.infra.MentionMetrics;
 import io.switchboard.mention.infra.RateLimiter;
 import io.switchboard.mention.infra.RequestBodies;
+import io.switchboard.mention.infra.ServiceUnavailable;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -44,12 +46,14 @@ public class AskUsResource {
     private final AskUsConfig config;
     private final MentionMetrics metrics;
     private final RateLimiter limiter;
+    private final IngestionOutages outages;
 
     @Inject
-    public AskUsResource(AskUsService service, AskUsConfig config, MentionMetrics metrics) {
+    public AskUsResource(AskUsService service, AskUsConfig config, MentionMetrics metrics, IngestionOutages outages) {
         this.service = service;
         this.config = config;
         this.metrics = metrics;
+        this.outages = outages;
         this.limiter = new RateLimiter(config.rateLimit(), config.ratePeriod());
     }
 
@@ -57,7 +61,8 @@ public class AskUsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ask a question", description = "Body {email, name?, message}. 201 with the reference and "
-            + "the secret follow-up link; 429 when this address asked too often.")
+            + "the secret follow-up link; 429 when this address asked too often; 503 with Retry-After while "
+            + "storage is unavailable (nothing kept: send it again).")
     public Uni<Response> askJson(byte[] body, @Context HttpServerRequest request, @Context UriInfo uri) {
         return ask(body, request, uri, false, false);
     }
@@ -108,7 +113,7 @@ public class AskUsResource {
             metrics.rejected(Channel.ASK_US, e.status() == Response.Status.REQUEST_ENTITY_TOO_LARGE ? "too-large" : "invalid");
             return Uni.createFrom().failure(e);
         }
-        return service.ask(question).map(created -> {
+        Uni<Response> asked = outages.guard(Channel.ASK_US, service.ask(question)).map(created -> {
             URI link = followUpLink(uri, created.token());
             if (html) {
                 return html(Response.status(Response.Status.CREATED).location(link),
@@ -118,6 +123,11 @@ public class AskUsResource {
                     .entity(new Received(created.reference(), "received", link))
                     .header("Cache-Control", "no-store").build();
         });
+        // A person at a browser gets a page that says to send the form again in a moment; others the problem.
+        return html ? asked.onFailure(ServiceUnavailable.class).recoverWithItem(e -> html(
+                Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                        .header("Retry-After", ((ServiceUnavailable) e).retryAfterSeconds()),
+                AskUsPages.tryAgain(((ServiceUnavailable) e).retryAfterSeconds()))) : asked;
     }
 
     private URI followUpLink(UriInfo uri, String token) {

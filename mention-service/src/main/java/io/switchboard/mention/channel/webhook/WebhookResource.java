@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Channel;
 import io.switchboard.mention.infra.BadInput;
+import io.switchboard.mention.infra.IngestionOutages;
 import io.switchboard.mention.infra.MentionMetrics;
 import io.switchboard.mention.infra.RequestBodies;
 import io.switchboard.mention.ingest.IngestOutcome;
@@ -50,12 +51,15 @@ public class WebhookResource {
     @Inject
     MentionMetrics metrics;
 
+    @Inject
+    IngestionOutages outages;
+
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive a post from a signed source",
             description = "Body: see the README. Headers X-Switchboard-Timestamp (Unix seconds) and "
-                    + "X-Switchboard-Signature (sha256=hex HMAC of '<timestamp>.<body>'). 202 new, 200 duplicate.")
+                    + "X-Switchboard-Signature (sha256=hex HMAC of '<timestamp>.<body>'). 202 new, 200 duplicate; 503 with Retry-After while storage is unavailable.")
     public Uni<Response> receive(@PathParam("source") String source,
             @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
             @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature, byte[] body) {
@@ -65,7 +69,7 @@ public class WebhookResource {
             String verified = WebhookSignature.verify(secret, timestamp, signature, raw, Instant.now(),
                     config.tolerance());
             Mention mention = WebhookPost.parse(RequestBodies.json(RequestBodies.utf8(raw)), source);
-            return ingestor.ingest(mention, tx -> claim(tx, source, verified))
+            return outages.guard(Channel.WEBHOOK, ingestor.ingest(mention, tx -> claim(tx, source, verified)))
                     .map(WebhookResource::response)
                     .onFailure(BadInput.class).invoke(e -> metrics.rejected(Channel.WEBHOOK, "replayed"))
                     .onFailure(InvalidMentionException.class).invoke(e -> metrics.rejected(Channel.WEBHOOK, "invalid"));

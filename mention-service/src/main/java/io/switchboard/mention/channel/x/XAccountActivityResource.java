@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Channel;
 import io.switchboard.mention.infra.BadInput;
+import io.switchboard.mention.infra.IngestionOutages;
 import io.switchboard.mention.infra.MentionMetrics;
 import io.switchboard.mention.infra.RequestBodies;
 import io.switchboard.mention.ingest.IngestOutcome;
@@ -45,6 +46,9 @@ public class XAccountActivityResource {
     @Inject
     MentionMetrics metrics;
 
+    @Inject
+    IngestionOutages outages;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Answer X's CRC challenge")
@@ -79,7 +83,7 @@ public class XAccountActivityResource {
         int[] counts = new int[3];
         counts[2] = parsed.garbage();
         // One after the other, in the order X sent them: a thread's posts stay in order.
-        return Multi.createFrom().iterable(parsed.mentions())
+        return outages.guard(Channel.X, Multi.createFrom().iterable(parsed.mentions())
                 .onItem().transformToUniAndConcatenate(m -> ingestor.ingest(m)
                         .onFailure(InvalidMentionException.class).recoverWithItem(e -> {
                             metrics.garbage(Channel.X, XActivityEvents.SOURCE);
@@ -88,7 +92,7 @@ public class XAccountActivityResource {
                         }))
                 .invoke((IngestOutcome outcome) -> counts[outcome.accepted() ? 0 : 1]++)
                 .collect().last()
-                .map(ignored -> new Received(counts[0], counts[1], counts[2]));
+                .map(ignored -> new Received(counts[0], counts[1], counts[2])));
     }
 
     private String secret() {
