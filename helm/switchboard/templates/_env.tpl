@@ -84,6 +84,13 @@ The environment of one service: the same Quarkus properties the local launcher s
 - name: SWITCHBOARD_ASK_PUBLIC_URL
   value: {{ printf "%s://%s" (ternary "https" "http" (not (empty $root.Values.ingress.public.tlsSecretName))) $root.Values.ingress.public.host | quote }}
 {{- end }}
+{{- if $root.Values.privacy.identityKeySecret }}
+- name: SWITCHBOARD_PRIVACY_IDENTITY_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ $root.Values.privacy.identityKeySecret }}
+      key: {{ $root.Values.privacy.identityKeySecretKey }}
+{{- end }}
 {{- range $name, $value := $root.Values.channels.env }}
 - name: {{ $name }}
   value: {{ $value | toString | quote }}

@@ -81,6 +81,7 @@ class OneSourceOfTruthTest {
     }
 
     private static final String WEBHOOK_SOURCES = "switchboard.webhook.sources.";
+    private static final String IDENTITY_KEY = "switchboard.privacy.identity-key";
 
     @ParameterizedTest
     @EnumSource(Services.class)
@@ -99,6 +100,14 @@ class OneSourceOfTruthTest {
                 assertThat(Chart.template(null, Map.of("channels.existingSecret", "install-channels")))
                         .as("%s: the launcher sets %s; the chart must mount the channels Secret", service, property)
                         .contains("name: install-channels");
+                return;
+            }
+            if (property.equals(IDENTITY_KEY)) {
+                // A key, not configuration: in a cluster it comes from the operator's Secret
+                // (privacy.identityKeySecret), which the launcher's secrets.env stands in for.
+                assertThat(Chart.template(null, Map.of("privacy.identityKeySecret", "install-privacy")))
+                        .as("%s: the launcher sets %s; the chart must take it from the privacy Secret", service, property)
+                        .contains("name: install-privacy");
                 return;
             }
             String variable = ServiceEnvironment.envVarName(property);

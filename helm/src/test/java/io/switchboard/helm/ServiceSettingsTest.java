@@ -57,12 +57,39 @@ class ServiceSettingsTest {
         assertThat(env(chart, Services.ROUTING_SERVICE, "ROUTING_DECISION_LOG_RETENTION")).contains("P30D");
     }
 
+    /**
+     * mention-service's identity key comes from the operator's Secret, to mention-service only; without
+     * one, no variable at all (the service then keeps a key in its database).
+     */
+    @Test
+    void theIdentityKeyComesFromItsSecretToMentionServiceOnly() {
+        String variable = ServiceEnvironment.envVarName("switchboard.privacy.identity-key");
+        List<Manifest> chart = Manifest.parseAll(Chart.template(null,
+                Map.of("privacy.identityKeySecret", "switchboard-privacy", "privacy.identityKeySecretKey", "key")));
+        for (Services service : Services.values()) {
+            Optional<JsonNode> entry = entry(chart, service, variable);
+            if (service == Services.MENTION_SERVICE) {
+                assertThat(entry).as("%s of %s", variable, service).isPresent();
+                assertThat(entry.get().path("value").isMissingNode()).as("never a literal value").isTrue();
+                assertThat(entry.get().at("/valueFrom/secretKeyRef/name").asText()).isEqualTo("switchboard-privacy");
+                assertThat(entry.get().at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("key");
+            } else {
+                assertThat(entry).as("%s of %s", variable, service).isEmpty();
+            }
+        }
+        assertThat(entry(Chart.scenario("default").manifests(), Services.MENTION_SERVICE, variable)).isEmpty();
+    }
+
     private static Optional<String> env(List<Manifest> chart, Services service, String variable) {
+        return entry(chart, service, variable).map(e -> e.path("value").asText());
+    }
+
+    private static Optional<JsonNode> entry(List<Manifest> chart, Services service, String variable) {
         JsonNode env = Manifest.find(chart, "Deployment", service.objectName()).orElseThrow()
                 .spec().at("/template/spec/containers/0/env");
         for (JsonNode e : env) {
             if (variable.equals(e.path("name").asText())) {
-                return Optional.of(e.path("value").asText());
+                return Optional.of(e);
             }
         }
         return Optional.empty();

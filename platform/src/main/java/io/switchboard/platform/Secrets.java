@@ -26,6 +26,8 @@ public final class Secrets {
     public static final String DEMO_USER_PASSWORD = "DEMO_USER_PASSWORD";
     /** The signing secret of the local "demo" webhook source, which the benchmark drives. */
     public static final String WEBHOOK_DEMO_SECRET = "WEBHOOK_DEMO_SECRET";
+    /** mention-service's key for the keyed hashes of erased identities; must never change for a database. */
+    public static final String PRIVACY_IDENTITY_KEY = "PRIVACY_IDENTITY_KEY";
 
     /** Keycloak's bootstrap administrator (master realm). */
     public static final String KEYCLOAK_ADMIN_USER = "admin";
@@ -52,6 +54,7 @@ public final class Secrets {
         spec.put(GATEWAY_CLIENT_SECRET, 40);
         spec.put(DEMO_USER_PASSWORD, 14);
         spec.put(WEBHOOK_DEMO_SECRET, 40);
+        spec.put(PRIVACY_IDENTITY_KEY, 48);
         return spec;
     }
 

@@ -45,6 +45,9 @@ public final class ServiceEnvironment {
             // The signed webhook source that the benchmark and local scripts post to.
             platform.secrets().find(Secrets.WEBHOOK_DEMO_SECRET)
                     .ifPresent(secret -> p.put("switchboard.webhook.sources.demo.secret", secret));
+            // Kept with the state dir's other secrets, so it lives exactly as long as the database it keys.
+            platform.secrets().find(Secrets.PRIVACY_IDENTITY_KEY)
+                    .ifPresent(key -> p.put("switchboard.privacy.identity-key", key));
         }
         return p;
     }
