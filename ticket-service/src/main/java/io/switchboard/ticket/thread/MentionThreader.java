@@ -82,11 +82,7 @@ public class MentionThreader {
                         }
                     })
                     .chain(() -> Panache.getSession())
-                    .chain(session -> {
-                        // Threading writes many rows of few kinds: let Hibernate batch each kind.
-                        session.setBatchSize(100);
-                        return changes.writeTo(session);
-                    })
+                    .chain(changes::writeTo)
                     .replaceWith(outcome.withEvents(changes.hasEvents()));
         });
     }
