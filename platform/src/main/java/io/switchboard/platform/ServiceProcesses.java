@@ -2,6 +2,7 @@ package io.switchboard.platform;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -33,7 +34,9 @@ public final class ServiceProcesses {
     }
 
     public static Process start(Workspace workspace, Service service, Map<String, String> environment, Path log) {
-        return Processes.start(ServiceRunner.command(workspace, service), environment, workspace.moduleDir(service), log);
+        Map<String, String> withJvm = new LinkedHashMap<>(ServiceRunner.JVM_ENVIRONMENT);
+        withJvm.putAll(environment);
+        return Processes.start(ServiceRunner.command(workspace, service), withJvm, workspace.moduleDir(service), log);
     }
 
     /** SIGTERM (graceful shutdown) to the process and its descendants, SIGKILL after {@code grace}. */

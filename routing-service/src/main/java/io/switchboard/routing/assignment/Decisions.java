@@ -1,6 +1,8 @@
 package io.switchboard.routing.assignment;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.routing.TicketQueued;
 import io.switchboard.kit.idempotency.ProcessedEventRepository;
+import io.switchboard.routing.agent.Agent;
 import io.switchboard.routing.agent.AgentStore;
 import io.switchboard.routing.infra.db.TeamLocks;
 import io.switchboard.routing.infra.db.Transactions;
@@ -146,27 +149,39 @@ public final class Decisions {
                 .flatMap(ignored -> Outbox.append(tx.connection(), tx.events()));
     }
 
+    /** TicketQueued, with its place in the queue, for each ticket this transaction queued that is still waiting. */
     private Uni<Void> announceWaiting(RoutingTx tx, Set<UUID> assigned) {
-        List<RoutingTx.Enqueued> waiting = new ArrayList<>();
-        tx.enqueued().stream().filter(e -> !assigned.contains(e.ticketId())).forEach(waiting::add);
+        Map<UUID, RoutingTx.Enqueued> waiting = new LinkedHashMap<>();
+        tx.enqueued().stream().filter(e -> !assigned.contains(e.ticketId())).forEach(e -> waiting.put(e.ticketId(), e));
         if (waiting.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return queues.all(tx.connection()).flatMap(all -> Multi.createFrom().iterable(waiting)
-                .onItem().transformToUniAndConcatenate(e -> announce(tx, all, e))
-                .collect().last()
-                .replaceWithVoid());
+        return queues.all(tx.connection()).flatMap(all -> tickets.positions(tx.connection(), waiting.keySet(), tx.now())
+                .flatMap(positions -> membersOfTeams(tx, all, waiting.values()).invoke(members -> {
+                    for (RoutingTx.Enqueued e : waiting.values()) {
+                        Integer position = positions.get(e.ticketId());
+                        if (position == null) {
+                            continue; // closed later in the same transaction: it waits no more
+                        }
+                        Queue queue = all.get(e.queueId());
+                        TicketQueued.Reason reason = e.requeued() ? TicketQueued.Reason.REQUEUED
+                                : waitReasons.why(members.get(queue.team()), queue, e.language());
+                        tx.emit(TicketQueued.of(e.ticketId(), queue.id(), queue.team(), e.priority(), position, reason));
+                    }
+                })))
+                .replaceWithVoid();
     }
 
-    private Uni<Void> announce(RoutingTx tx, Map<String, Queue> all, RoutingTx.Enqueued e) {
-        Queue queue = all.get(e.queueId());
-        return tickets.position(tx.connection(), e.ticketId(), tx.now())
-                .flatMap(position -> (e.requeued()
-                        ? Uni.createFrom().item(TicketQueued.Reason.REQUEUED)
-                        : agents.members(tx.connection(), Set.of(queue.team()))
-                                .map(members -> waitReasons.why(members, queue, e.language())))
-                        .invoke(reason -> tx.emit(TicketQueued.of(e.ticketId(), queue.id(), queue.team(), e.priority(),
-                                position, reason))))
-                .replaceWithVoid();
+    /** The agents of the teams whose newly queued tickets need a reason to wait, one query per team. */
+    private Uni<Map<String, List<Agent>>> membersOfTeams(RoutingTx tx, Map<String, Queue> all,
+            Collection<RoutingTx.Enqueued> waiting) {
+        List<String> teams = waiting.stream().filter(e -> !e.requeued()).map(e -> all.get(e.queueId()).team())
+                .distinct().toList();
+        Map<String, List<Agent>> members = new HashMap<>();
+        return Multi.createFrom().iterable(teams)
+                .onItem().transformToUniAndConcatenate(team -> agents.members(tx.connection(), Set.of(team))
+                        .invoke(list -> members.put(team, list)))
+                .collect().last()
+                .replaceWith(members);
     }
 }
