@@ -22,6 +22,7 @@ import io.switchboard.mention.channel.webhook.WebhookSignature;
 import io.switchboard.mention.testing.Db;
 import io.switchboard.mention.testing.Mentions;
 import io.switchboard.mention.testing.PortProbe;
+import io.switchboard.mention.testing.Readiness;
 import io.switchboard.mention.testing.TopicWatcher;
 import io.switchboard.platform.PlatformRestarts;
 import io.switchboard.platform.PlatformRestarts.Restart;
@@ -82,5 +83,6 @@ class BrokerOutageTest {
             assertThat(mentions.poll(Duration.ofSeconds(3), r -> r.event() instanceof MentionReceived m && m.externalId().equals(id))
                     .stream().map(r -> r.event().eventId()).distinct()).as("one event").hasSize(1);
         }
+        Readiness.awaitReady(Duration.ofSeconds(90));
     }
 }

@@ -29,6 +29,7 @@ import io.switchboard.mention.channel.x.XWebhookSignature;
 import io.switchboard.mention.testing.Db;
 import io.switchboard.mention.testing.Mentions;
 import io.switchboard.mention.testing.PortProbe;
+import io.switchboard.mention.testing.Readiness;
 import io.switchboard.mention.testing.TopicWatcher;
 import io.switchboard.platform.PlatformRestarts;
 import io.switchboard.platform.PlatformRestarts.Restart;
@@ -125,6 +126,7 @@ class StorageOutageTest {
         } finally {
             restart.get(90, TimeUnit.SECONDS);
         }
+        Readiness.awaitReady(Duration.ofSeconds(90));
     }
 
     private static io.restassured.response.Response postWebhook(byte[] body, long timestamp, String signature) {
