@@ -82,7 +82,11 @@ public class MentionThreader {
                         }
                     })
                     .chain(() -> Panache.getSession())
-                    .chain(changes::writeTo)
+                    .chain(session -> {
+                        // Threading writes many rows of few kinds: let Hibernate batch each kind.
+                        session.setBatchSize(100);
+                        return changes.writeTo(session);
+                    })
                     .replaceWith(outcome.withEvents(changes.hasEvents()));
         });
     }

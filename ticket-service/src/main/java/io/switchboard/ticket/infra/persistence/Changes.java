@@ -2,9 +2,7 @@ package io.switchboard.ticket.infra.persistence;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -19,10 +17,7 @@ import io.switchboard.ticket.outbox.OutboxEvent;
 /**
  * The rows one transaction adds: new entities, audit lines and outbox events. They are persisted
  * together, in an order that satisfies the foreign keys (customers, then tickets, then what hangs
- * off tickets) and with the rows of one kind next to each other, so Hibernate sends each kind as
- * one batched statement (a batch ends wherever the statement changes). That grouping is done here
- * rather than by Hibernate's {@code order_inserts}, whose sorter is not safe across concurrent
- * sessions in the Hibernate Reactive we run (see application.properties). Entities that were loaded
+ * off tickets), so Hibernate sends each kind as one batched statement. Entities that were loaded
  * and changed are flushed by Hibernate itself in the same flush.
  */
 public final class Changes {
@@ -61,10 +56,7 @@ public final class Changes {
         return this;
     }
 
-    /**
-     * A new row that may reference a customer or a ticket but no other new row of this kind: a message,
-     * a conversation link, an SLA clock, an ignored mention, a processed-event mark.
-     */
+    /** A new row that may reference a ticket: a message, a conversation link, an SLA clock. */
     public Changes row(Object row) {
         dependents.add(row);
         return this;
@@ -109,22 +101,10 @@ public final class Changes {
         all.addAll(parents);
         all.addAll(owners);
         all.addAll(tickets);
-        all.addAll(byKind(dependents));
+        all.addAll(dependents);
         all.addAll(audit);
         events.forEach(event -> all.add(OutboxEvent.of(event.get(), at)));
         Uni<Void> persisted = all.isEmpty() ? Uni.createFrom().voidItem() : session.persistAll(all.toArray());
         return persisted.chain(session::flush);
-    }
-
-    /**
-     * The rows grouped by entity, in the order each kind first appears and each kind's rows in the
-     * order added. Safe for the foreign keys: these rows reference customers and tickets, never each other.
-     */
-    private static List<Object> byKind(List<Object> rows) {
-        Map<Class<?>, List<Object>> kinds = new LinkedHashMap<>();
-        rows.forEach(row -> kinds.computeIfAbsent(row.getClass(), kind -> new ArrayList<>()).add(row));
-        List<Object> grouped = new ArrayList<>(rows.size());
-        kinds.values().forEach(grouped::addAll);
-        return grouped;
     }
 }
