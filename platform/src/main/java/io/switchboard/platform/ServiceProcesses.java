@@ -33,6 +33,7 @@ public final class ServiceProcesses {
         PortCheck.requireFree(service.moduleName(), port);
     }
 
+    /** Starts a service's JVM ({@link ServiceRunner#command}) with its environment over the JVM's own. */
     public static Process start(Workspace workspace, Service service, Map<String, String> environment, Path log) {
         Map<String, String> withJvm = new LinkedHashMap<>(ServiceRunner.JVM_ENVIRONMENT);
         withJvm.putAll(environment);

@@ -80,14 +80,12 @@ final class ServiceRunner {
     }
 
     Process start(Service service) {
-        List<String> command = command(workspace, service);
-        Map<String, String> environment = new LinkedHashMap<>(JVM_ENVIRONMENT);
-        environment.putAll(platform.serviceEnvironment().environment(service));
+        Map<String, String> environment = new LinkedHashMap<>(platform.serviceEnvironment().environment(service));
         if (service == Service.MENTION) {
             // The local stack is a demo: recorded conversations flow in so the agent app has work at once.
             environment.put("SWITCHBOARD_REPLAY_ENABLED", "true");
         }
-        return Processes.start(command, environment, workspace.moduleDir(service), state.log(service.moduleName()));
+        return ServiceProcesses.start(workspace, service, environment, state.log(service.moduleName()));
     }
 
     /** Ready = {@code /q/health/ready} answers 200. */

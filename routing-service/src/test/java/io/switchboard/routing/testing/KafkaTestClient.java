@@ -51,10 +51,8 @@ public final class KafkaTestClient implements AutoCloseable {
     }
 
     public void send(String topic, String key, Map<String, String> headers, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer.send(record).get();
+            producer.send(record(topic, key, headers, value)).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }
@@ -67,10 +65,8 @@ public final class KafkaTestClient implements AutoCloseable {
     public void publishTogether(String key, List<SwitchboardEvent> events, String source) {
         List<Future<?>> sent = new ArrayList<>();
         for (SwitchboardEvent event : events) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.descriptor().topic(), key, EventCodec.encode(event));
-            CloudEventHeaders.of(event, source).toMap()
-                    .forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
-            sent.add(producer.send(record));
+            sent.add(producer.send(record(event.descriptor().topic(), key, CloudEventHeaders.of(event, source).toMap(),
+                    EventCodec.encode(event))));
         }
         try {
             for (Future<?> f : sent) {
@@ -79,6 +75,12 @@ public final class KafkaTestClient implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish", e);
         }
+    }
+
+    private static ProducerRecord<String, byte[]> record(String topic, String key, Map<String, String> headers, byte[] value) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+        headers.forEach((name, v) -> record.headers().add(name, v.getBytes(StandardCharsets.UTF_8)));
+        return record;
     }
 
     /** A reader of the topic from its end as of now. */

@@ -2,6 +2,7 @@ package io.switchboard.system.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -196,9 +197,22 @@ class FaultToleranceTest {
                         return mismatches.isEmpty();
                     });
         } catch (ConditionTimeoutException e) {
-            // reported by the assertion with the mismatches themselves
+            // reported by the assertion with the mismatches themselves, and their trails printed here
+            printTrails(audit, mismatches);
         }
         return mismatches;
+    }
+
+    /** A disagreement found once is a race to explain, not to rerun: the first few tickets' histories. */
+    private static void printTrails(StoreAudit audit, List<String> mismatches) {
+        mismatches.stream().limit(5).forEach(mismatch -> {
+            UUID ticketId = UUID.fromString(mismatch.substring("ticket ".length(), mismatch.indexOf(':')));
+            try {
+                System.out.println("[faults] " + mismatch + "\n" + String.join("\n", audit.assigneeTrail(ticketId)));
+            } catch (SQLException e) {
+                System.out.println("[faults] no trail for ticket " + ticketId + ": " + e);
+            }
+        });
     }
 
     private static List<String> postedTexts(SystemStack stack, String run) {

@@ -100,6 +100,25 @@ final class StoreAudit {
         return assignees;
     }
 
+    /**
+     * How a ticket's assignee came to be, for a failure message: ticket-service's audit lines (details
+     * only of the system's own, which name agents, teams and queues, never customer text) and
+     * routing-service's assignment rows.
+     */
+    List<String> assigneeTrail(UUID ticketId) throws SQLException {
+        List<String> trail = new ArrayList<>(query(Service.TICKET, "select occurred_at, seq, actor_kind, action,"
+                        + " case when actor_kind = 'SYSTEM' then detail end from audit_entry where ticket_id = ? order by seq",
+                st -> st.setObject(1, ticketId),
+                rs -> "  ticket-service " + rs.getTimestamp(1).toInstant() + " #" + rs.getLong(2) + " " + rs.getString(3)
+                        + " " + rs.getString(4) + (rs.getString(5) == null ? "" : ": " + rs.getString(5))));
+        trail.addAll(query(Service.ROUTING, "select agent_id, assigned_at, released_at from assignment where ticket_id = ?"
+                        + " order by assigned_at",
+                st -> st.setObject(1, ticketId),
+                rs -> "  routing-service assignment to " + rs.getString(1) + " from " + rs.getTimestamp(2).toInstant()
+                        + (rs.getTimestamp(3) == null ? ", holding" : " to " + rs.getTimestamp(3).toInstant())));
+        return trail;
+    }
+
     /** Agent replies whose text carries one of the run's markers ({@code (f<run>-r<n>)}). */
     List<StoredReply> replies(String markerPrefix) throws SQLException {
         return query(Service.TICKET, "select substring(text from '\\((" + "f[0-9a-z]+-r[0-9]+" + ")\\)'), delivery_state from message"

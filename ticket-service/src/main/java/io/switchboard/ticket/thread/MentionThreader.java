@@ -82,11 +82,8 @@ public class MentionThreader {
                         }
                     })
                     .chain(() -> Panache.getSession())
-                    .chain(session -> {
-                        // Threading writes many rows of few kinds: let Hibernate batch each kind.
-                        session.setBatchSize(100);
-                        return changes.writeTo(session);
-                    })
+                    // Threading writes many rows of few kinds: batched inserts (Changes).
+                    .chain(changes::writeBatched)
                     .replaceWith(outcome.withEvents(changes.hasEvents()));
         });
     }
