@@ -3,15 +3,16 @@ package io.switchboard.ticket.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.switchboard.events.SwitchboardEvent;
 import io.switchboard.events.Topics;
 import io.switchboard.events.mention.MentionReceived;
 import io.switchboard.events.routing.AssignmentDecided;
@@ -21,6 +22,7 @@ import io.switchboard.events.ticket.Priority;
 import io.switchboard.ticket.testing.Mentions;
 import io.switchboard.ticket.testing.TestDb;
 import io.switchboard.ticket.testing.TestEvents;
+import io.switchboard.ticket.testing.Upstream;
 import io.switchboard.ticket.testing.TopicReader;
 import jakarta.inject.Inject;
 
@@ -28,23 +30,11 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class RoutingDecisionConsumerTest {
 
-    private static TestEvents mentionService;
-    private static TestEvents routingService;
+    private final TestEvents mentionService = Upstream.mentionService();
+    private final TestEvents routingService = Upstream.routingService();
 
     @Inject
     TestDb db;
-
-    @BeforeAll
-    static void connect() {
-        mentionService = new TestEvents(Topics.MENTION_SERVICE);
-        routingService = new TestEvents(Topics.ROUTING_SERVICE);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        mentionService.close();
-        routingService.close();
-    }
 
     @Test
     void anAssignmentIsRecordedAndAuditedOnceHoweverOftenItIsDelivered() {
@@ -120,6 +110,48 @@ class RoutingDecisionConsumerTest {
         routingService.publish(AssignmentDecided.of(ticket, "agent-y", "q", "customer-care",
                 AssignmentDecided.Reason.BEST_FIT, null));
         TestDb.eventually(() -> "agent-y".equals(db.ticket(ticket).get("assignee_id")) ? true : null);
+    }
+
+    @Test
+    void aBatchWithAPoisonDecisionIsRedoneOneByOneInOrderAndOnlyThePoisonIsDeadLettered() {
+        List<MentionReceived> mentions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            mentions.add(Mentions.rootPost(Mentions.unique("burst"), "Still waiting for my parcel", Instant.now()));
+        }
+        mentionService.publishBurst(mentions);
+        List<UUID> tickets = db.awaitThreaded(mentions.stream().map(MentionReceived::mentionId).toList());
+        UUID unknown = UUID.randomUUID();
+        List<SwitchboardEvent> decisions = new ArrayList<>();
+        for (UUID ticket : tickets) {
+            decisions.add(TicketQueued.of(ticket, "q-care", "customer-care", Priority.NORMAL, 1,
+                    TicketQueued.Reason.NO_AGENT_ONLINE));
+            decisions.add(AssignmentDecided.of(ticket, "agent-first", "q-care", "customer-care",
+                    AssignmentDecided.Reason.BEST_FIT, null));
+            decisions.add(AssignmentReleased.of(ticket, "agent-first", AssignmentReleased.Reason.TRANSFERRED));
+            decisions.add(AssignmentDecided.of(ticket, "agent-next", "q-care", "customer-care",
+                    AssignmentDecided.Reason.TRANSFER, "agent-first"));
+            if (decisions.size() == 20) {
+                decisions.add(AssignmentDecided.of(unknown, "agent-x", "q", "customer-care",
+                        AssignmentDecided.Reason.MANUAL, null));
+            }
+        }
+        try (TopicReader deadLetters = new TopicReader(Topics.deadLetterTopic(Topics.ROUTING_DECISIONS, Topics.TICKET_SERVICE))) {
+            // At once, so the consumer polls them as batches that hold the poison decision.
+            routingService.publishBurst(decisions);
+            ConsumerRecord<String, byte[]> refused = deadLetters.await(r -> unknown.toString().equals(r.key()));
+            assertThat(TopicReader.header(refused, "dead-letter-reason"))
+                    .isEqualTo("routing decision for unknown ticket " + unknown);
+        }
+        for (UUID ticket : tickets) {
+            TestDb.eventually(() -> "agent-next".equals(db.ticket(ticket).get("assignee_id")) ? true : null);
+            // Each decision once, in the order routing made them, though the batch was rolled back and redone.
+            assertThat(db.rows("select action from audit_entry where ticket_id = $1 and actor_id = $2 order by seq",
+                    ticket, Topics.ROUTING_SERVICE)).extracting(row -> row.getString(0))
+                    .containsExactly("QUEUED", "ASSIGNED", "UNASSIGNED", "ASSIGNED");
+        }
+        assertThat(db.count("select count(*) from processed_event where event_id = any($1)",
+                (Object) decisions.stream().map(SwitchboardEvent::eventId).toArray(UUID[]::new)))
+                .isEqualTo(decisions.size() - 1);
     }
 
     private UUID newTicket() {

@@ -2,9 +2,11 @@ package io.switchboard.ticket.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -37,14 +39,34 @@ public final class TestEvents implements AutoCloseable {
     }
 
     public void publish(SwitchboardEvent event) {
+        send(record(event));
+    }
+
+    private ProducerRecord<String, byte[]> record(SwitchboardEvent event) {
         RecordHeaders headers = new RecordHeaders();
         CloudEventHeaders.of(event, source).toMap()
                 .forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
-        send(new ProducerRecord<>(RunTopics.of(event.descriptor().topic()), null, event.partitionKey(), EventCodec.encode(event), headers));
+        return new ProducerRecord<>(RunTopics.of(event.descriptor().topic()), null, event.partitionKey(),
+                EventCodec.encode(event), headers);
     }
 
     public void publishAll(List<? extends SwitchboardEvent> events) {
         events.forEach(this::publish);
+    }
+
+    /**
+     * Publishes the events at once (sent together, then awaited), so they reach a consumer as a
+     * backlog, as under load, rather than one by one as it polls.
+     */
+    public void publishBurst(List<? extends SwitchboardEvent> events) {
+        List<Future<?>> sent = new ArrayList<>();
+        for (SwitchboardEvent event : events) {
+            sent.add(producer.send(record(event)));
+        }
+        producer.flush();
+        for (Future<?> one : sent) {
+            await(one, RunTopics.of(events.get(0).descriptor().topic()));
+        }
     }
 
     /** Sends raw bytes with the given headers, for malformed-input tests. */
@@ -55,13 +77,17 @@ public final class TestEvents implements AutoCloseable {
     }
 
     private void send(ProducerRecord<String, byte[]> record) {
+        await(producer.send(record), record.topic());
+    }
+
+    private static void await(Future<?> sent, String topic) {
         try {
-            producer.send(record).get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+            sent.get(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("could not publish to " + record.topic(), e);
+            throw new IllegalStateException("could not publish to " + topic, e);
         }
     }
 

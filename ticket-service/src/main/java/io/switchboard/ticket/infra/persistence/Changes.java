@@ -124,9 +124,9 @@ public final class Changes {
 
     /**
      * {@link #writeTo} with the new rows as batched INSERTs: first the loaded entities' changes are
-     * flushed unbatched (see the class comment), then the inserts are batched. Safe for the foreign
-     * keys because a loaded entity's change never points at a row added here (they reference
-     * customers and tickets that exist; only new rows reference new rows).
+     * flushed unbatched (see the class comment), then the inserts are batched. A change may point at
+     * a row inserted after it (a conversation moving to the ticket that opens for it): the schema's
+     * references are checked at commit (migration V6).
      */
     public Uni<Void> writeBatched(Mutiny.Session session) {
         return session.flush().chain(() -> {
