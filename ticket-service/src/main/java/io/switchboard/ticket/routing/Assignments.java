@@ -33,9 +33,12 @@ import jakarta.inject.Inject;
  * event of its own.
  *
  * <p>A batch of decisions is recorded inside the caller's transaction in a fixed number of
- * statements: which event ids were processed before, the tickets they name (one query), then
- * each changed ticket updated once (one statement each, so a stale version fails the batch) and the
- * processed-event marks and audit lines as batched inserts ({@link Changes#writeBatched}). Decisions apply in the order given (a partition's order, keyed by ticket).
+ * statements: which event ids were processed before; the tickets they name, in one query that locks
+ * their rows (a batch of 500 decisions takes a while, and a ticket a batch of mentions changed
+ * meanwhile would fail the whole batch on its version); each changed ticket updated once, one
+ * statement each; the processed-event marks and audit lines as batched inserts
+ * ({@link Changes#writeBatched}). Decisions apply in the order given (a partition's order, keyed by
+ * ticket).
  */
 @ApplicationScoped
 public class Assignments {
@@ -58,7 +61,7 @@ public class Assignments {
             if (fresh.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return tickets.findByIds(fresh.stream().map(Assignments::ticketId).collect(Collectors.toSet()))
+            return tickets.lockByIds(fresh.stream().map(Assignments::ticketId).collect(Collectors.toSet()))
                     .chain(found -> apply(fresh, found.stream().collect(Collectors.toMap(t -> t.id, Function.identity()))));
         });
     }

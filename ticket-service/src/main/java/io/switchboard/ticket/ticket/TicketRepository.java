@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.ticket.TicketStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 @ApplicationScoped
 public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
@@ -37,6 +38,17 @@ public class TicketRepository implements PanacheRepositoryBase<Ticket, UUID> {
             return Uni.createFrom().item(List.of());
         }
         return list("id in ?1", ids);
+    }
+
+    /**
+     * {@link #findByIds}, each row locked until the transaction ends ({@code FOR NO KEY UPDATE}, in id
+     * order so two such batches cannot deadlock): what the caller changes cannot go stale under it.
+     */
+    public Uni<List<Ticket>> lockByIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     /** The customers' active tickets, most recently changed first. */

@@ -2,11 +2,15 @@ package io.switchboard.ticket.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -24,6 +28,8 @@ import io.switchboard.ticket.testing.TestDb;
 import io.switchboard.ticket.testing.TestEvents;
 import io.switchboard.ticket.testing.Upstream;
 import io.switchboard.ticket.testing.TopicReader;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 
 /** routing-service's decisions, published on the real broker, recorded once on the ticket. */
@@ -35,6 +41,9 @@ class RoutingDecisionConsumerTest {
 
     @Inject
     TestDb db;
+
+    @Inject
+    Pool pool;
 
     @Test
     void anAssignmentIsRecordedAndAuditedOnceHoweverOftenItIsDelivered() {
@@ -62,6 +71,37 @@ class RoutingDecisionConsumerTest {
         assertThat(db.rows("select actor_kind, actor_id from audit_entry where ticket_id = $1 and action = 'ASSIGNED'",
                 ticket).get(0).toJson().getMap()).containsEntry("actor_kind", "SYSTEM").containsEntry("actor_id",
                         Topics.ROUTING_SERVICE);
+    }
+
+    /**
+     * Another writer holds the ticket's row and changes it while the decision arrives: the decision
+     * lands on the changed row, and neither change is lost (the batch waits for the row, or loses the
+     * race on the version and is redone whole; a batched UPDATE once skipped such a row silently).
+     */
+    @Test
+    void aDecisionLandsOnATicketAnotherWriterChangesMeanwhile() throws Exception {
+        UUID ticket = newTicket();
+        long version = (Long) db.ticket(ticket).get("version");
+        String agent = "agent-" + UUID.randomUUID();
+        CountDownLatch held = new CountDownLatch(1);
+        CompletableFuture<Object> otherWriter = pool.withTransaction(connection -> connection
+                        .preparedQuery("select id from ticket where id = $1 for update").execute(Tuple.of(ticket))
+                        .invoke(held::countDown)
+                        .onItem().delayIt().by(Duration.ofSeconds(2))
+                        .chain(() -> connection.preparedQuery("update ticket set summary = 'changed meanwhile',"
+                                + " version = version + 1 where id = $1").execute(Tuple.of(ticket))))
+                .map(done -> (Object) done).subscribeAsCompletionStage();
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+        routingService.publish(AssignmentDecided.of(ticket, agent, "q-care", "customer-care",
+                AssignmentDecided.Reason.BEST_FIT, null));
+        otherWriter.get(30, TimeUnit.SECONDS);
+
+        TestDb.eventually(() -> agent.equals(db.ticket(ticket).get("assignee_id")) ? true : null);
+        Map<String, Object> stored = db.ticket(ticket);
+        assertThat(stored.get("summary")).isEqualTo("changed meanwhile");
+        assertThat(stored.get("version")).isEqualTo(version + 2);
+        assertThat(db.count("select count(*) from audit_entry where ticket_id = $1 and action = 'ASSIGNED'", ticket))
+                .isEqualTo(1);
     }
 
     @Test
