@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 import io.switchboard.events.Channel;
+import io.switchboard.kit.problem.StorageOutage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

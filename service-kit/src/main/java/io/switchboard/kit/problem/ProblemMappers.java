@@ -12,7 +12,11 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** Every error leaves the API as problem details; an unexpected one never shows its internals. */
+/**
+ * Every error leaves the API as problem details; an unexpected one never shows its internals. A
+ * failure because the database is unavailable for a moment (a restart, no free connection) is 503
+ * with Retry-After, not 500: it passes, and a client that retries later succeeds.
+ */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -22,6 +26,12 @@ public class ProblemMappers {
      * built-in one for a body of the wrong shape ({@code USER + 100}, plain JSON, not problem details).
      */
     static final int BELOW_SERVICE_MAPPERS = Priorities.USER + 50;
+
+    /** About a PostgreSQL restart (the fault suite's take 2-7 s). */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    static final String STORAGE_UNAVAILABLE = "The service's database is unavailable for a moment, so the request may"
+            + " not have been carried out; send it again after the Retry-After delay.";
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
@@ -43,7 +53,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri) {
+        if (StorageOutage.isTemporary(e)) {
+            // The database is down, restarting or out of connections: it passes, so say when to retry.
+            LOG.warnf("Answered 503 on %s: storage unavailable (%s)", uri.getPath(), StorageOutage.describe(e));
+            Response problem = Problem.response(Response.Status.SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE,
+                    uri.getRequestUri());
+            return Response.fromResponse(problem).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         // The message may carry customer text; only the type goes to the log line's summary.
         LOG.errorf(e, "Unhandled %s on %s", e.getClass().getSimpleName(), uri.getPath());
         return Problem.response(Response.Status.INTERNAL_SERVER_ERROR,

@@ -1,4 +1,4 @@
-package io.switchboard.mention.infra;
+package io.switchboard.kit.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

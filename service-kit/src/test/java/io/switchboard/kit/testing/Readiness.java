@@ -1,4 +1,4 @@
-package io.switchboard.mention.testing;
+package io.switchboard.kit.testing;
 
 import static io.restassured.RestAssured.given;
 

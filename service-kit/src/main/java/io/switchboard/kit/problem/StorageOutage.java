@@ -1,4 +1,4 @@
-package io.switchboard.mention.infra;
+package io.switchboard.kit.problem;
 
 import java.net.SocketException;
 import java.nio.channels.ClosedChannelException;
