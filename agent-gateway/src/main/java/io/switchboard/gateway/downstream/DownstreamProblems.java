@@ -33,14 +33,16 @@ public class DownstreamProblems {
 
     @ServerExceptionMapper
     public Response refused(DownstreamException e, UriInfo uri) {
-        if (e.statusForCaller() == 502) {
+        if (e.statusForCaller() == 502 || e.statusForCaller() == 503) {
             LOG.warnf("%s failed with HTTP %d on %s", e.service(), e.status(), uri.getPath());
         }
         Response.StatusType status = statusOf(e.statusForCaller());
         RefusalProblem body = new RefusalProblem(e.typeForCaller() == null ? URI.create("about:blank") : e.typeForCaller(),
                 status.getReasonPhrase(), status.getStatusCode(), e.detailForCaller(), uri.getRequestUri(),
                 e.personalData().isEmpty() ? null : e.personalData(), e.suggestedVisibility());
-        return Response.status(status).type(MediaType.valueOf(Problem.MEDIA_TYPE)).entity(body).build();
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.valueOf(Problem.MEDIA_TYPE)).entity(body);
+        e.retryAfter().ifPresent(seconds -> response.header("Retry-After", seconds));
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -119,6 +119,19 @@ class FloorResourceTest {
     }
 
     @Test
+    void whileRoutingIsUnavailableTheFloorSays503AndWhenToRetry() {
+        fake.routingDown(true);
+        try {
+            as("sam").when().get("/api/v1/floor")
+                    .then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "5")
+                    .body("detail", equalTo("routing-service is unavailable for a moment; try again shortly."));
+        } finally {
+            fake.routingDown(false);
+        }
+    }
+
+    @Test
     void agentsHaveNoFloor() {
         as("ava").when().get("/api/v1/floor")
                 .then().statusCode(403).contentType("application/problem+json");

@@ -130,6 +130,9 @@ final class FakeHttp {
     }
 
     static void send(HttpExchange exchange, Refusal refusal) throws IOException {
+        if (refusal.status == 503) {
+            exchange.getResponseHeaders().add("Retry-After", "5"); // as the services answer while their database is down
+        }
         if (refusal.body == null) {
             exchange.sendResponseHeaders(refusal.status, -1);
             return;
