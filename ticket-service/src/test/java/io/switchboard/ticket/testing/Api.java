@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.switchboard.events.Topics;
 import io.switchboard.events.mention.MentionReceived;
 import io.switchboard.platform.testing.KeycloakTokens;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,8 +25,6 @@ public class Api {
 
     @Inject
     TestDb db;
-
-    private TestEvents mentionService;
 
     public RequestSpecification as(String user) {
         return given().auth().oauth2(KeycloakTokens.accessToken(user)).contentType(ContentType.JSON);
@@ -51,11 +48,8 @@ public class Api {
         return new Opened(db.awaitThreaded(mention.mentionId()), mention);
     }
 
-    public synchronized void publish(MentionReceived mention) {
-        if (mentionService == null) {
-            mentionService = new TestEvents(Topics.MENTION_SERVICE);
-        }
-        mentionService.publish(mention);
+    public void publish(MentionReceived mention) {
+        Upstream.mentionService().publish(mention);
     }
 
     /** The ticket's current version, as a client would have read it. */
